@@ -1,0 +1,211 @@
+//! Every word govreport says to a person: warnings, check sentences and the
+//! viewer's labels, in one table. A third language is one more column.
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the messages and the viewer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Simplified Chinese (the default: the viewer runs on Chinese portals).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag: `en`, `en-GB` → English; anything else → Chinese.
+    ///
+    /// ```
+    /// use govreport::Lang;
+    /// assert_eq!(Lang::from_tag("en-US"), Lang::En);
+    /// assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+    /// ```
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if primary == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// The label `key` of [`LABELS`] in this language (the key itself when
+    /// unknown).
+    pub fn label(self, key: &str) -> &'static str {
+        LABELS.iter().find(|l| l.0 == key).map_or("", |l| match self {
+            Lang::Zh => l.1,
+            Lang::En => l.2,
+        })
+    }
+
+    /// The sentence for a message.
+    pub fn say(self, msg: Msg) -> String {
+        let (key, args) = msg.parts();
+        let mut out = self.label(key).to_string();
+        for (i, a) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), a);
+        }
+        out
+    }
+}
+
+/// `(key, 中文, English)`. Placeholders `{0}`, `{1}` … take the message's
+/// arguments in order.
+pub const LABELS: &[(&str, &str, &str)] = &[
+    // warnings
+    ("warn.too_long", "文本过长（{0} 字节，上限 {1} 字节），未做分析，原文照常显示。", "The text is too long ({0} bytes, limit {1}); it was not analysed and is shown as is."),
+    ("warn.too_many_sections", "标题超过 {0} 个，其后的标题按正文处理。", "More than {0} headings; later heading lines are treated as body text."),
+    ("warn.too_many_metrics", "数据超过 {0} 项，其后的数据未标注。", "More than {0} figures; later figures are not marked."),
+    ("warn.no_chinese", "文本中没有中文，不像是政府报告。", "The text has no Chinese characters; it does not look like a government report."),
+    ("warn.no_headings", "未找到“一、”“（一）”等层次标题，全文按一段显示。", "No numbered headings (一、, （一）…) were found; the text is shown as one block."),
+    // checks
+    ("check.measures.pass", "有“主要举措和成效”部分：{0}。", "The main measures and results are reported: {0}."),
+    ("check.measures.fail", "未找到“上一年度推进法治政府建设的主要举措和成效”部分。", "No part on the main measures and results of the year was found."),
+    ("check.problems.pass", "有“存在的不足和原因”部分，并分析了原因：{0}。", "Shortcomings and their causes are reported: {0}."),
+    ("check.problems.no_causes", "列出了存在的问题（{0}），但未说明原因。", "Problems are listed ({0}) but their causes are not stated."),
+    ("check.problems.fail", "未找到“存在的不足和原因”部分。", "No part on shortcomings and their causes was found."),
+    ("check.responsibility.pass", "报告了党政主要负责人履行推进法治建设第一责任人职责的情况。", "The report covers how the principal leaders fulfilled their duty as first persons responsible for the rule of law."),
+    ("check.responsibility.fail", "未报告党政主要负责人履行推进法治建设第一责任人职责的情况。", "The report does not cover the principal leaders' duty as first persons responsible for the rule of law."),
+    ("check.plan.pass", "有下一年度的主要安排：{0}。", "Plans for the next year are reported: {0}."),
+    ("check.plan.wrong_year", "“{0}”写的是 {1} 年，报告年度为 {2} 年，应为 {3} 年的安排。", "“{0}” plans for {1}; the report covers {2}, so the plan should be for {3}."),
+    ("check.plan.fail", "未找到下一年度推进法治政府建设的主要安排。", "No plans for the next year were found."),
+    ("check.other.pass", "有“其他需要报告的情况”部分。", "The report has a part on other matters to report."),
+    ("check.other.missing", "没有“其他需要报告的情况”部分（可选）。", "There is no part on other matters to report (optional)."),
+    ("check.on_time.pass", "{0} 公开，早于 {1} 的期限。", "Published on {0}, before the deadline of {1}."),
+    ("check.on_time.late", "{0} 公开，晚于 {1} 的期限。", "Published on {0}, after the deadline of {1}."),
+    ("check.on_time.unknown", "未找到发布日期，无法核对是否按时公开（期限 {0}）。", "No publication date was found, so timeliness (deadline {0}) cannot be checked."),
+    ("check.year.pass", "报告年度 {0} 年与标题、标题层次和发布日期一致。", "The report year {0} agrees with the title, the headings and the publication date."),
+    ("check.year.mismatch", "年度不一致：{0}。", "The years disagree: {0}."),
+    ("check.year.title_vs_published", "标题为 {0} 年，发布于 {1} 年", "the title says {0} but it was published in {1}"),
+    ("check.entity.pass", "报告主体：{0}。", "Reporting body: {0}."),
+    ("check.entity.unknown", "未能从标题或发布机构看出报告主体。", "The reporting body cannot be told from the title or the publisher."),
+    ("check.closing.pass", "以“特此报告”结尾。", "It ends with the closing formula 特此报告."),
+    ("check.closing.missing", "没有“特此报告”等结束语。", "It has no closing formula such as 特此报告."),
+    ("check.coverage", "涉及《法治政府建设实施纲要》八大体系中的 {0} 个：{1}。", "It covers {0} of the eight systems of the implementation outline: {1}."),
+    ("check.rate.pass", "{0}：{1} ÷ {2} = {3}%，与所报 {4}% 一致。", "{0}: {1} ÷ {2} = {3}%, which agrees with the stated {4}%."),
+    ("check.rate.warn", "{0}：{1} ÷ {2} = {3}%，与所报 {4}% 不一致。", "{0}: {1} ÷ {2} = {3}%, which does not match the stated {4}%."),
+    // entities
+    ("entity.joint", "党委和政府联合报告", "the party committee and the government jointly"),
+    ("entity.government", "人民政府", "a people's government"),
+    ("entity.department", "政府部门", "a government department"),
+    // viewer
+    ("view.expand_all", "全部展开", "Expand all"),
+    ("view.collapse_all", "全部收起", "Collapse all"),
+    ("view.sections", "章节", "Sections"),
+    ("view.metrics", "数据", "Figures"),
+    ("view.checks", "检查", "Checks"),
+    ("view.passed", "通过", "passed"),
+    ("view.warned", "提示", "warnings"),
+    ("view.failed", "未通过", "failed"),
+    ("view.year", "报告年度", "Year"),
+    ("view.no_title", "（无标题）", "(untitled)"),
+    ("view.preamble", "前言", "Opening"),
+    ("view.furniture", "网页附加内容", "Page furniture"),
+    ("view.filter", "筛选数据", "Filter figures"),
+    ("view.export_csv", "导出 CSV", "Export CSV"),
+    ("view.col.subject", "指标", "Subject"),
+    ("view.col.value", "数值", "Value"),
+    ("view.col.unit", "单位", "Unit"),
+    ("view.col.qualifier", "限定", "Qualifier"),
+    ("view.col.section", "章节", "Section"),
+    ("view.col.text", "原文", "Text"),
+    ("view.col.indicator", "规范指标", "Indicator"),
+    ("view.change", "变化量", "change"),
+    ("view.level", "水平值", "level"),
+    ("view.status.pass", "通过", "Pass"),
+    ("view.status.warn", "提示", "Warning"),
+    ("view.status.fail", "未通过", "Fail"),
+    ("view.warnings", "解析提示", "Parser warnings"),
+    ("view.error", "无法解析此报告，下面显示原文。", "This report could not be parsed; the original text is shown below."),
+    ("view.meta.index_no", "索引号", "Index no."),
+    ("view.meta.doc_no", "文号", "Document no."),
+    ("view.meta.issued", "发文日期", "Issued"),
+    ("view.meta.published", "发布日期", "Published"),
+    ("view.meta.publisher", "发布机构", "Publisher"),
+    ("view.go_to_section", "转到章节", "Go to section"),
+    ("view.go_to_metric", "转到数据", "Go to figure"),
+    ("view.sort", "排序", "Sort"),
+    ("view.none", "无", "none"),
+    // qualifiers
+    ("qualifier.exact", "确数", "exact"),
+    ("qualifier.over", "超过", "over"),
+    ("qualifier.nearly", "接近", "nearly"),
+    ("qualifier.about", "约", "about"),
+    ("qualifier.at_least", "不少于", "at least"),
+    ("qualifier.at_most", "不超过", "at most"),
+    // kinds
+    ("kind.count", "计数", "count"),
+    ("kind.percent", "比例", "share"),
+    ("kind.percentage_point", "百分点", "percentage points"),
+    ("kind.money", "金额", "money"),
+    ("kind.rank", "排名", "rank"),
+    ("kind.other", "其他", "other"),
+];
+
+/// A message with its arguments.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Msg {
+    /// The input exceeds the size limit.
+    TooLong {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// More headings than the limit.
+    TooManySections {
+        /// The limit.
+        limit: usize,
+    },
+    /// More metrics than the limit.
+    TooManyMetrics {
+        /// The limit.
+        limit: usize,
+    },
+    /// No Chinese at all.
+    NoChinese,
+    /// No headings found.
+    NoHeadings,
+    /// Any label with arguments.
+    Key(&'static str, Vec<String>),
+}
+
+impl Msg {
+    fn parts(&self) -> (&'static str, Vec<String>) {
+        match self {
+            Msg::TooLong { bytes, limit } => ("warn.too_long", vec![bytes.to_string(), limit.to_string()]),
+            Msg::TooManySections { limit } => ("warn.too_many_sections", vec![limit.to_string()]),
+            Msg::TooManyMetrics { limit } => ("warn.too_many_metrics", vec![limit.to_string()]),
+            Msg::NoChinese => ("warn.no_chinese", vec![]),
+            Msg::NoHeadings => ("warn.no_headings", vec![]),
+            Msg::Key(key, args) => (key, args.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_has_both_languages_and_unique_key() {
+        let mut keys = std::collections::HashSet::new();
+        for (key, zh, en) in LABELS {
+            assert!(keys.insert(key), "duplicate key {key}");
+            assert!(!zh.is_empty() && !en.is_empty(), "{key}");
+            // The same placeholders in every language.
+            for i in 0..5 {
+                let p = format!("{{{i}}}");
+                assert_eq!(zh.contains(&p), en.contains(&p), "{key} {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn fills_arguments() {
+        assert_eq!(Lang::En.say(Msg::TooManyMetrics { limit: 5 }), "More than 5 figures; later figures are not marked.");
+    }
+}

@@ -1,0 +1,46 @@
+//! # govreport
+//!
+//! Reads Chinese government annual reports — 法治政府建设年度报告 first,
+//! 政府信息公开工作年度报告 and 政府工作报告 next — and returns their
+//! structure (title, portal metadata, the heading tree by the official
+//! numbering, inline enumerations), every quantity with its value, unit,
+//! qualifier and subject, canonical indicators, and the checks a reviewer
+//! would run.
+//!
+//! ```
+//! let report = govreport::parse("一、主要举措和成效\n组织培训2.4万余人次，换发执法证件10539个。");
+//! let m = &report.metrics[0];
+//! assert_eq!((m.text.as_str(), m.value, m.unit.as_deref()), ("2.4万余人次", 24000.0, Some("人次")));
+//! assert_eq!(m.qualifier, govreport::Qualifier::Over);
+//! ```
+//!
+//! The crate has three rooms:
+//!
+//! - **parse** ([`parse`], module `parse`): text → [`Report`], pure Rust;
+//! - **model** ([`Report`] and the types it holds): the contract's objects,
+//!   serialised with serde to exactly the contract's JSON;
+//! - **view** (module `view`, wasm only): [`Report`] → DOM, and the wasm
+//!   bindings (module `wasm`) that JavaScript calls.
+//!
+//! Offsets are UTF-16 code units of the input as given (see [`Span`]).
+
+#![forbid(unsafe_code)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+mod i18n;
+mod model;
+mod parse;
+
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub mod csv;
+
+pub use i18n::{Lang, Msg, LABELS};
+pub use model::*;
+pub use parse::indicators::{indicator, Indicator, INDICATORS};
+pub use parse::limits;
+pub use parse::numeral::cjk_value as numeral_value;
+pub use parse::{parse, parse_with, ParseOptions};

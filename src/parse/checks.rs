@@ -1,0 +1,415 @@
+//! The indicator logic: what a reviewer checks in an annual report
+//! (domain.md §1.5, C1–C10) and whether stated rates agree with stated
+//! counts.
+//!
+//! Required parts are found by content: each top-level section is read as
+//! measures, problems, plans or the leaders' duty from its heading *and*
+//! its text, so thematic headings (`一、坚持以习近平法治思想为统领……`) count
+//! as measures and the first-responsible-person part is found in a
+//! paragraph as well as in a heading.
+
+use super::metrics::RawMetric;
+use crate::i18n::{Lang, Msg};
+use crate::{Check, CheckStatus, Meta, MetricKind};
+use regex::Regex;
+
+/// A section as the checks see it: byte ranges resolved to text.
+pub struct Sec<'a> {
+    /// Section id.
+    pub id: String,
+    /// Heading level.
+    pub level: u8,
+    /// Heading title.
+    pub title: &'a str,
+    /// The whole section (heading, body and sub-sections).
+    pub text: &'a str,
+    /// Byte range of the whole section.
+    pub range: (usize, usize),
+}
+
+/// What kind of report this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Genre {
+    /// 法治政府建设年度报告.
+    RuleOfLaw,
+    /// 政府信息公开工作年度报告.
+    Disclosure,
+    /// 政府工作报告.
+    WorkReport,
+    /// Anything else.
+    Other,
+}
+
+/// Tells the genre from the title and the opening of the text.
+pub fn genre(title: Option<&str>, text: &str) -> Genre {
+    let head: String = text.chars().take(3000).collect();
+    let probe = |s: &str| title.is_some_and(|t| t.contains(s)) || head.contains(s);
+    if title.is_some_and(|t| t.contains("信息公开")) || (title.is_none() && head.contains("政府信息公开工作年度报告")) {
+        Genre::Disclosure
+    } else if title.is_some_and(|t| t.contains("法治")) || (title.is_none() && probe("法治政府建设")) {
+        Genre::RuleOfLaw
+    } else if probe("政府工作报告") || head.contains("各位代表") {
+        Genre::WorkReport
+    } else if probe("法治政府") {
+        Genre::RuleOfLaw
+    } else {
+        Genre::Other
+    }
+}
+
+/// The role of a top-level section in the five-part structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Measures,
+    Problems,
+    Plans,
+    Duty,
+    Other,
+}
+
+struct Patterns {
+    duty: Regex,
+    problems: Regex,
+    causes: Regex,
+    plans: Regex,
+    measures: Regex,
+    other: Regex,
+    year: Regex,
+}
+
+impl Patterns {
+    fn new() -> Self {
+        // Literal text and `.` only: the regex crate is built without its
+        // Unicode tables to keep the wasm small.
+        let re = |p: &str| Regex::new(p).expect("static pattern");
+        Patterns {
+            duty: re("主要负责(人|同志).{0,20}第一责任人"),
+            problems: re("存在的?.{0,6}(问题|不足|短板|差距)|(问题|不足|短板|差距)(和|与|及)|不足之处|薄弱环节"),
+            causes: re("原因|由于|根源|究其|主要是因为|归因"),
+            plans: re("下一年度|下一步|今后|明年|([0-9]{4})年度?.{0,14}(安排|打算|思路|计划|工作要点|重点工作|工作重点)"),
+            measures: re("主要(举措|做法|工作|措施).{0,3}(成效|成绩)?|工作(开展)?情况|主要工作|工作回顾|取得的?成效|基本情况|主要成效"),
+            other: re("其他需要报告"),
+            year: re("([0-9]{4})年"),
+        }
+    }
+}
+
+fn part(p: &Patterns, s: &Sec) -> Part {
+    if p.other.is_match(s.title) {
+        Part::Other
+    } else if p.problems.is_match(s.title) && !p.measures.is_match(s.title) {
+        Part::Problems
+    } else if p.plans.is_match(s.title) && !p.measures.is_match(s.title) {
+        Part::Plans
+    } else if p.duty.is_match(s.title) || (s.title.contains("第一责任人") && !p.measures.is_match(s.title)) {
+        Part::Duty
+    } else {
+        Part::Measures
+    }
+}
+
+fn check(id: &str, status: CheckStatus, message: String, metrics: Vec<String>, section: Option<String>) -> Check {
+    Check { id: id.to_string(), status, message, metrics, section }
+}
+
+fn say(lang: Lang, key: &'static str, args: &[&str]) -> String {
+    lang.say(Msg::Key(key, args.iter().map(|s| s.to_string()).collect()))
+}
+
+/// Everything the checks read.
+pub struct Input<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Every section, parents first, document order.
+    pub sections: &'a [Sec<'a>],
+    /// Portal metadata.
+    pub meta: &'a Meta,
+    /// The title.
+    pub title: Option<&'a str>,
+    /// The year reported on.
+    pub year: Option<i32>,
+    /// Metrics with their ids.
+    pub metrics: &'a [(String, RawMetric)],
+}
+
+/// Runs every check that applies to the report's genre.
+pub fn run(input: &Input, lang: Lang) -> Vec<Check> {
+    let p = Patterns::new();
+    let mut out = Vec::new();
+    let g = genre(input.title, input.text);
+    if g == Genre::RuleOfLaw {
+        required_parts(input, &p, lang, &mut out);
+    }
+    if matches!(g, Genre::RuleOfLaw | Genre::Disclosure) {
+        on_time(input, g, lang, &mut out);
+        year_consistency(input, &p, lang, &mut out);
+    }
+    if g == Genre::RuleOfLaw {
+        entity(input, lang, &mut out);
+        closing(input, lang, &mut out);
+        coverage(input, lang, &mut out);
+    }
+    rates(input, lang, &mut out);
+    out
+}
+
+fn titles(secs: &[&Sec]) -> String {
+    secs.iter().map(|s| s.title).collect::<Vec<_>>().join("；")
+}
+
+/// C1–C5: the five parts of an annual report on building law-based
+/// government.
+fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>) {
+    let top: Vec<&Sec> = input.sections.iter().filter(|s| s.level == 1).collect();
+    let of = |want: Part| top.iter().copied().filter(|s| part(p, s) == want).collect::<Vec<_>>();
+    let (measures, problems, plans) = (of(Part::Measures), of(Part::Problems), of(Part::Plans));
+
+    // C1
+    match measures.first() {
+        Some(first) => out.push(check(
+            "required.measures_and_results",
+            CheckStatus::Pass,
+            say(lang, "check.measures.pass", &[&titles(&measures)]),
+            vec![],
+            Some(first.id.clone()),
+        )),
+        None => out.push(check("required.measures_and_results", CheckStatus::Fail, say(lang, "check.measures.fail", &[]), vec![], None)),
+    }
+    // C2
+    match problems.first() {
+        Some(first) if problems.iter().any(|s| p.causes.is_match(s.text)) => out.push(check(
+            "required.problems_and_causes",
+            CheckStatus::Pass,
+            say(lang, "check.problems.pass", &[&titles(&problems)]),
+            vec![],
+            Some(first.id.clone()),
+        )),
+        Some(first) => out.push(check(
+            "required.problems_and_causes",
+            CheckStatus::Warn,
+            say(lang, "check.problems.no_causes", &[&titles(&problems)]),
+            vec![],
+            Some(first.id.clone()),
+        )),
+        None => out.push(check("required.problems_and_causes", CheckStatus::Fail, say(lang, "check.problems.fail", &[]), vec![], None)),
+    }
+    // C3: in a heading or in any paragraph.
+    let duty = p.duty.find(input.text).map(|m| m.start());
+    let duty_section = duty.and_then(|at| {
+        input.sections.iter().filter(|s| s.range.0 <= at && at < s.range.1).last().map(|s| s.id.clone())
+    });
+    if duty.is_some() || top.iter().any(|s| part(p, s) == Part::Duty) {
+        out.push(check("required.leaders_duty", CheckStatus::Pass, say(lang, "check.responsibility.pass", &[]), vec![], duty_section));
+    } else {
+        out.push(check("required.leaders_duty", CheckStatus::Fail, say(lang, "check.responsibility.fail", &[]), vec![], None));
+    }
+    // C4: and it plans for the year after the report year.
+    match plans.first() {
+        Some(first) => {
+            let planned = p.year.captures(first.title).and_then(|c| c[1].parse::<i32>().ok());
+            match (planned, input.year) {
+                (Some(py), Some(y)) if py != y + 1 => out.push(check(
+                    "required.next_year_plan",
+                    CheckStatus::Warn,
+                    say(lang, "check.plan.wrong_year", &[first.title, &py.to_string(), &y.to_string(), &(y + 1).to_string()]),
+                    vec![],
+                    Some(first.id.clone()),
+                )),
+                _ => out.push(check(
+                    "required.next_year_plan",
+                    CheckStatus::Pass,
+                    say(lang, "check.plan.pass", &[first.title]),
+                    vec![],
+                    Some(first.id.clone()),
+                )),
+            }
+        }
+        None => out.push(check("required.next_year_plan", CheckStatus::Fail, say(lang, "check.plan.fail", &[]), vec![], None)),
+    }
+    // C5 (optional part)
+    match input.sections.iter().find(|s| p.other.is_match(s.title)) {
+        Some(s) => out.push(check("required.other_matters", CheckStatus::Pass, say(lang, "check.other.pass", &[]), vec![], Some(s.id.clone()))),
+        None => out.push(check("required.other_matters", CheckStatus::Warn, say(lang, "check.other.missing", &[]), vec![], None)),
+    }
+}
+
+/// C6: published by the deadline (1 April of the following year for these
+/// reports, 31 March for a government's disclosure report, 31 January for
+/// a department's).
+fn on_time(input: &Input, g: Genre, lang: Lang, out: &mut Vec<Check>) {
+    let Some(year) = input.year else { return };
+    let department = input
+        .title
+        .is_some_and(|t| !t.contains("政府") && ["局", "厅", "委员会", "办公室", "中心"].iter().any(|w| t.contains(w)));
+    let deadline = match g {
+        Genre::Disclosure if department => format!("{}-01-31", year + 1),
+        _ => format!("{}-03-31", year + 1),
+    };
+    let date = input.meta.published.as_ref().or(input.meta.issued.as_ref());
+    match date {
+        Some(d) if d.as_str() <= deadline.as_str() => {
+            out.push(check("timeliness.published_on_time", CheckStatus::Pass, say(lang, "check.on_time.pass", &[d, &deadline]), vec![], None))
+        }
+        Some(d) => {
+            out.push(check("timeliness.published_on_time", CheckStatus::Warn, say(lang, "check.on_time.late", &[d, &deadline]), vec![], None))
+        }
+        None => {
+            out.push(check("timeliness.published_on_time", CheckStatus::Warn, say(lang, "check.on_time.unknown", &[&deadline]), vec![], None))
+        }
+    }
+}
+
+/// C7: the title's year, the headings' years and the publication year
+/// agree with the year reported on.
+fn year_consistency(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>) {
+    let Some(year) = input.year else { return };
+    let mut problems = Vec::new();
+    if let (Some(title), Some(published)) = (input.title, input.meta.published.as_ref()) {
+        let title_year = p.year.captures(title).and_then(|c| c[1].parse::<i32>().ok());
+        let pub_year = published.get(..4).and_then(|y| y.parse::<i32>().ok());
+        if let (Some(ty), Some(py)) = (title_year, pub_year) {
+            if py != ty + 1 {
+                problems.push(say(lang, "check.year.title_vs_published", &[&ty.to_string(), &py.to_string()]));
+            }
+        }
+    }
+    for s in input.sections.iter().filter(|s| s.level == 1) {
+        if let Some(y) = p.year.captures(s.title).and_then(|c| c[1].parse::<i32>().ok()) {
+            if y != year && y != year + 1 {
+                problems.push(format!("“{}”", s.title));
+            }
+        }
+    }
+    if problems.is_empty() {
+        out.push(check("consistency.year", CheckStatus::Pass, say(lang, "check.year.pass", &[&year.to_string()]), vec![], None));
+    } else {
+        out.push(check("consistency.year", CheckStatus::Warn, say(lang, "check.year.mismatch", &[&problems.join("；")]), vec![], None));
+    }
+}
+
+/// C8: who reports.
+fn entity(input: &Input, lang: Lang, out: &mut Vec<Check>) {
+    let names = [input.title.unwrap_or(""), input.meta.publisher.as_deref().unwrap_or("")].join(" ");
+    let title = input.title.unwrap_or("");
+    let key = if (title.contains("党委") || title.contains("中共") || title.contains("区委") || title.contains("县委") || title.contains("市委"))
+        && title.contains("政府")
+    {
+        Some("entity.joint")
+    } else if title.contains("政府") {
+        Some("entity.government")
+    } else if ["局", "厅", "委员会", "办公室"].iter().any(|w| names.contains(w)) {
+        Some("entity.department")
+    } else if title.contains('市') || title.contains('县') || title.contains('区') || title.contains('省') {
+        Some("entity.government")
+    } else {
+        None
+    };
+    match key {
+        Some(k) => out.push(check("reporting.entity", CheckStatus::Pass, say(lang, "check.entity.pass", &[lang.label(k)]), vec![], None)),
+        None => out.push(check("reporting.entity", CheckStatus::Warn, say(lang, "check.entity.unknown", &[]), vec![], None)),
+    }
+}
+
+/// C9: the closing formula.
+fn closing(input: &Input, lang: Lang, out: &mut Vec<Check>) {
+    let tail_start = input.text.len().saturating_sub(600);
+    let tail_start = (tail_start..input.text.len()).find(|&i| input.text.is_char_boundary(i)).unwrap_or(input.text.len());
+    if input.text[tail_start..].contains("特此报告") {
+        out.push(check("format.closing", CheckStatus::Pass, say(lang, "check.closing.pass", &[]), vec![], None));
+    } else {
+        out.push(check("format.closing", CheckStatus::Warn, say(lang, "check.closing.missing", &[]), vec![], None));
+    }
+}
+
+/// The eight systems of the 纲要 (2021—2025) and words that show a section
+/// covers one.
+const SYSTEMS: &[(&str, &str)] = &[
+    ("政府机构职能", "职能|放管服|简政放权|营商环境|政务服务|审批"),
+    ("依法行政制度", "立法|规章|规范性文件|制度建设"),
+    ("行政决策", "决策"),
+    ("行政执法", "执法"),
+    ("突发事件应对", "突发事件|应急"),
+    ("矛盾纠纷化解", "矛盾|纠纷|复议|调解|信访|应诉"),
+    ("权力制约监督", "监督|制约|政务公开|信息公开"),
+    ("科技保障", "数字|科技|信息化|智慧|一网通办"),
+];
+
+/// C10: which of the eight systems the headings cover.
+fn coverage(input: &Input, lang: Lang, out: &mut Vec<Check>) {
+    let headings: String = input.sections.iter().map(|s| s.title).collect::<Vec<_>>().join("|");
+    let covered: Vec<&str> = SYSTEMS
+        .iter()
+        .filter(|(_, words)| words.split('|').any(|w| headings.contains(w)))
+        .map(|(name, _)| *name)
+        .collect();
+    let status = if covered.len() >= 6 { CheckStatus::Pass } else { CheckStatus::Warn };
+    let list = if covered.is_empty() { lang.label("view.none").to_string() } else { covered.join("、") };
+    out.push(check("coverage.outline_systems", status, say(lang, "check.coverage", &[&covered.len().to_string(), &list]), vec![], None));
+}
+
+/// Decimal places written in a figure's text (`50.63%` → 2).
+fn decimals(text: &str) -> usize {
+    let folded: String = text.chars().map(super::text::fold).collect();
+    match folded.split_once('.') {
+        Some((_, frac)) => frac.chars().take_while(char::is_ascii_digit).count(),
+        None => 0,
+    }
+}
+
+/// Rates recomputed from counts stated in the same sentence:
+/// `审结……553件，综合纠错280件，纠错率50.63%` → 280 ÷ 553 = 50.63%.
+///
+/// The numerator is a count whose subject contains the rate's stem (纠错 of
+/// 纠错率); the denominator a larger count with the same unit.
+fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
+    let ms = input.metrics;
+    for (i, (rate_id, rate)) in ms.iter().enumerate() {
+        if rate.kind != MetricKind::Percent || rate.unit != Some("%") || rate.value > 100.0 {
+            continue;
+        }
+        let Some(subject) = rate.subject.as_deref() else { continue };
+        let Some(stem) = subject.strip_suffix('率').or_else(|| subject.split_once('率').map(|(a, _)| a)) else { continue };
+        let stem: String = stem.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        if stem.chars().count() < 2 {
+            continue;
+        }
+        // Counts earlier in the same sentence (at most 32 back, so that a
+        // sentence of thousands of figures stays linear).
+        let lo = i.saturating_sub(32);
+        let from = ms[lo..i].iter().rposition(|(_, m)| m.sentence != rate.sentence).map_or(lo, |p| lo + p + 1);
+        let before: Vec<&(String, RawMetric)> =
+            ms[from..i].iter().filter(|(_, m)| m.kind == MetricKind::Count).collect();
+        let Some((num_id, num)) = before.iter().rev().find(|(_, m)| m.subject.as_deref().is_some_and(|s| s.contains(&stem))).map(|x| (&x.0, &x.1))
+        else {
+            continue;
+        };
+        let dens: Vec<&&(String, RawMetric)> =
+            before.iter().filter(|(_, m)| m.unit == num.unit && m.value > num.value && m.value > 0.0).collect();
+        let Some(den) = dens.last() else { continue };
+        let d = decimals(&input.text[rate.start..rate.end]);
+        let tolerance = 0.5 * 10f64.powi(-(d as i32)) + 1e-9;
+        let matching = dens.iter().find(|(_, m)| (num.value / m.value * 100.0 - rate.value).abs() <= tolerance);
+        let ((den_id, den), status, key) = match matching {
+            Some(m) => ((&m.0, &m.1), CheckStatus::Pass, "check.rate.pass"),
+            None => ((&den.0, &den.1), CheckStatus::Warn, "check.rate.warn"),
+        };
+        let computed = format!("{:.*}", d, num.value / den.value * 100.0);
+        let stated = format!("{:.*}", d, rate.value);
+        out.push(check(
+            "consistency.rate",
+            status,
+            say(lang, key, &[subject, &fmt_num(num.value), &fmt_num(den.value), &computed, &stated]),
+            vec![num_id.clone(), den_id.clone(), rate_id.clone()],
+            None,
+        ));
+    }
+}
+
+/// A value without a trailing `.0`.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

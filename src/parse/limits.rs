@@ -1,0 +1,40 @@
+//! Named limits. Each bounds work or output that would otherwise grow with
+//! hostile input; beyond a limit the report says so in `warnings` and the
+//! text stays whole (the viewer still shows every character).
+
+/// Largest input analysed: 128 MiB. Spans are `u32` UTF-16 offsets (4 Gi
+/// units), and at about 7× the input in peak memory a 128 MiB report still
+/// fits the 4 GiB address space of wasm32. Longer input is returned as one
+/// preamble with a warning.
+pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
+
+/// Most sections kept: 20 000. The longest real reports have about 300
+/// headings; a page with a million `（一）` lines would otherwise become a
+/// million DOM nodes in the viewer. Later heading lines stay body text.
+pub const MAX_SECTIONS: usize = 20_000;
+
+/// Most metrics kept: 100 000 (the densest real report has about 1 500).
+/// Each becomes a `<mark>` and a table row in the viewer.
+pub const MAX_METRICS: usize = 100_000;
+
+/// Most digits in the integer part of a number that is still a quantity.
+/// Longer digit runs (identifiers, a million `1`s) are skipped in one step,
+/// so their cost stays linear.
+pub const MAX_INTEGER_DIGITS: usize = 15;
+
+/// Most characters in one Chinese numeral (`一千二百三十四万五千六百七十八`
+/// has 15).
+pub const MAX_CJK_NUMERAL: usize = 16;
+
+/// How far back (in characters) the metric scanner looks for the subject,
+/// qualifier and change words of a quantity. Keeps each quantity's work
+/// constant on lines of any length.
+pub const LOOKBACK: usize = 40;
+
+/// How far ahead (in characters) it looks for the counted noun.
+pub const LOOKAHEAD: usize = 20;
+
+/// Heading levels are 1–4 by marker style (GB/T 9704-2012), so the section
+/// tree is at most four deep whatever the input: no depth limit is needed
+/// beyond this constant, which the tests check.
+pub const MAX_DEPTH: usize = 4;

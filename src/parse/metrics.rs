@@ -1,0 +1,796 @@
+//! Pass 2: quantities. A scanner over one line of folded characters finds
+//! each number (Arabic, Chinese, mixed, bare magnitudes, fractions, ranges,
+//! `翻番`), reads its multiplier, approximation, unit and qualifiers, and
+//! rejects what only looks like a quantity (years, dates, ordinals, names,
+//! class thresholds). Subjects, lists (`分别…、…`) and change marks are
+//! resolved per line afterwards.
+
+use super::limits::{LOOKAHEAD, LOOKBACK, MAX_CJK_NUMERAL, MAX_INTEGER_DIGITS};
+use super::numeral::cjk_value;
+use super::text::{cjk_digit, digit, fold, is_cjk_numeral, is_han};
+use super::units::{unit_at, Guard, Unit};
+use crate::{MetricKind, Qualifier};
+
+/// A quantity in byte offsets, before the section and id are known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawMetric {
+    /// Byte range of the surface form.
+    pub start: usize,
+    /// One past the surface form.
+    pub end: usize,
+    /// Resolved value in the base unit.
+    pub value: f64,
+    /// Upper end of a range.
+    pub upper: Option<f64>,
+    /// Base unit, if written (or shared with the next figure).
+    pub unit: Option<&'static str>,
+    /// Kind of quantity.
+    pub kind: MetricKind,
+    /// Approximation or bound.
+    pub qualifier: Qualifier,
+    /// A change or comparison rather than a level.
+    pub change: bool,
+    /// The phrase it measures.
+    pub subject: Option<String>,
+    /// Byte where its sentence starts (for the consistency checks).
+    pub sentence: usize,
+    /// Byte where its clause starts (for the indicator context).
+    pub clause: usize,
+}
+
+/// Names and slogans that contain a numeral and a measure word but are not
+/// quantities (`四个意识`, `三项制度`). Matched at the start of the number.
+const FIXED_NAMES: &[&str] = &[
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "四个全面",
+    "三个代表",
+    "两个一百年",
+    "四个中心",
+    "四个服务",
+    "两个关键小事",
+    "三项制度",
+    "三个走在前列",
+    "四个亲自",
+    "两个毫不动摇",
+    "八项规定",
+    "三个务必",
+    "两个结合",
+    "两个大局",
+    "五个必由之路",
+    "三个没有变",
+    "四个不摘",
+    "两个健康",
+    "三个一批",
+];
+
+/// Words right before a number that say how the stated value bounds the
+/// true one. Longest first; `in_text` says whether the word belongs to the
+/// metric's surface form (`近20个`, `约2350亿元`) or stays outside it as a
+/// verb (`突破47万次`).
+const PREFIX_QUALIFIERS: &[(&str, Qualifier, bool)] = &[
+    ("不少于", Qualifier::AtLeast, false),
+    ("不低于", Qualifier::AtLeast, false),
+    ("不超过", Qualifier::AtMost, false),
+    ("不高于", Qualifier::AtMost, false),
+    ("不多于", Qualifier::AtMost, false),
+    ("超过", Qualifier::Over, false),
+    ("超出", Qualifier::Over, false),
+    ("突破", Qualifier::Over, false),
+    ("多达", Qualifier::Over, false),
+    ("至少", Qualifier::AtLeast, false),
+    // A milestone passed: 迈上4万亿、5万亿两个台阶.
+    ("迈上", Qualifier::AtLeast, false),
+    ("跨上", Qualifier::AtLeast, false),
+    ("站上", Qualifier::AtLeast, false),
+    ("不足", Qualifier::AtMost, false),
+    ("不到", Qualifier::AtMost, false),
+    ("最多", Qualifier::AtMost, false),
+    ("接近", Qualifier::Nearly, false),
+    ("将近", Qualifier::Nearly, false),
+    ("大约", Qualifier::About, false),
+    ("超", Qualifier::Over, false),
+    ("逾", Qualifier::Over, false),
+    ("近", Qualifier::Nearly, true),
+    ("约", Qualifier::About, true),
+];
+
+/// Words after the unit that bound the value; they belong to the surface.
+const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("左右", Qualifier::About),
+    ("以上", Qualifier::AtLeast),
+    ("以内", Qualifier::AtMost),
+    ("以下", Qualifier::AtMost),
+    ("之内", Qualifier::AtMost),
+];
+
+/// Verbs after which a bare magnitude (`千亿元`, `万亿元`) is a quantity.
+const MAGNITUDE_VERBS: &[&str] = &["超", "破", "近", "约", "达", "在", "逾", "上", "为", "过"];
+
+/// Verbs of change: a share after one of them is a change, unless `到`/`至`
+/// follows the verb (`提高到90%` is a level).
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "增加", "提高", "提升", "下降", "降低", "减少", "上升", "回落", "压减", "精简", "缩减",
+    "压缩", "缩短", "降幅", "增幅", "增速", "涨幅", "减幅", "扩大", "同比", "环比", "比上年", "较上年",
+    "比去年", "较去年", "增", "降", "减", "涨",
+];
+
+/// Words that end the counted noun after a figure (`530项政务服务事项实现…`).
+const NOUN_STOPS: &[&str] = &[
+    "实现", "完成", "获得", "纳入", "被", "均", "全部", "已", "得到", "参加", "荣获", "覆盖", "入选",
+    "下放", "开展", "通过", "达到", "和", "及", "与", "在", "的", "进行", "列入", "获", "中", "分别",
+    "共", "累计", "合计", "投入", "建成", "上线", "启用",
+];
+
+/// Words stripped from the end of a subject taken before the figure.
+const SUBJECT_TRAILERS: &[&str] = &[
+    "分别达到", "分别为", "分别达", "均达到", "均为", "均达", "均超", "分别", "达到", "已达", "共计",
+    "合计", "累计", "增至", "提高到", "提升至", "降至", "稳定在", "保持在", "超过", "突破", "首次",
+    "达", "为", "共", "均", "了", "到", "至", "超", "近", "约", "已", "有", "在",
+];
+
+/// Words stripped from the start of a subject.
+const SUBJECT_LEADERS: &[&str] = &["其中", "同时", "此外", "另外", "并且", "并", "还", "另", "和", "及"];
+
+/// One line of folded characters with their byte offsets.
+struct Line<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    /// Byte offset of each char; one extra entry for the line end.
+    offs: Vec<usize>,
+    /// Short quotations and book titles (char index ranges) whose numbers
+    /// are names: `“十四五”`, `“24小时不打烊”`, `《…（2021—2025年）》`.
+    quoted: Vec<(usize, usize)>,
+}
+
+impl Line<'_> {
+    fn at(&self, k: usize) -> char {
+        self.chars.get(k).copied().unwrap_or('\n')
+    }
+
+    fn before(&self, k: usize) -> char {
+        if k == 0 {
+            '\n'
+        } else {
+            self.chars[k - 1]
+        }
+    }
+
+    /// True when the characters at `k` spell `word`.
+    fn starts_with(&self, k: usize, word: &str) -> bool {
+        let mut j = k;
+        for c in word.chars() {
+            if self.chars.get(j) != Some(&c) {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+
+    /// True when the characters just before `k` spell `word`.
+    fn ends_with(&self, k: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        k >= n && self.starts_with(k - n, word)
+    }
+
+    fn is_quoted(&self, k: usize) -> bool {
+        self.quoted.iter().any(|&(s, e)| s < k && k < e)
+    }
+
+}
+
+/// Char ranges of quotations that hold a name rather than a statement.
+fn quotations(chars: &[char]) -> Vec<(usize, usize)> {
+    const SHORT: usize = 15;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut book = 0usize;
+    let mut book_start = 0;
+    let mut ascii_open: Option<usize> = None;
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '「' | '『' | '‘' => open = Some((k, c)),
+            '”' | '」' | '』' | '’' => {
+                if let Some((s, _)) = open.take() {
+                    if k - s <= SHORT + 1 {
+                        out.push((s, k));
+                    }
+                }
+            }
+            '"' => match ascii_open.take() {
+                Some(s) if k - s <= SHORT + 1 => out.push((s, k)),
+                Some(_) => {}
+                None => ascii_open = Some(k),
+            },
+            '《' | '〈' => {
+                if book == 0 {
+                    book_start = k;
+                }
+                book += 1;
+            }
+            '》' | '〉' if book > 0 => {
+                book -= 1;
+                if book == 0 {
+                    out.push((book_start, k));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The number core found at a position: value, where it ends, and how it
+/// was written.
+struct Number {
+    value: f64,
+    end: usize,
+    /// Written with Chinese numerals only.
+    cjk: bool,
+    /// Only magnitude characters (`千亿`, `万`, `十`): no digit 1–9.
+    magnitude_only: bool,
+    /// Has a 万/亿 multiplier.
+    multiplied: bool,
+    /// A four-digit Arabic integer in the range of years.
+    yearlike: bool,
+}
+
+fn arabic_at(line: &Line, k: usize) -> Option<Number> {
+    let mut j = k;
+    let mut int = String::new();
+    while let Some(d) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
+        int.push(char::from(b'0' + d as u8));
+        j += 1;
+        // Thousands separators: `1,234` (exactly three digits follow).
+        if line.at(j) == ',' && (1..=3).all(|m| digit(line.at(j + m)).is_some()) && digit(line.at(j + 4)).is_none()
+        {
+            j += 1;
+        }
+    }
+    if int.len() > MAX_INTEGER_DIGITS {
+        return None;
+    }
+    let mut repr = int.clone();
+    if line.at(j) == '.' && digit(line.at(j + 1)).is_some() {
+        repr.push('.');
+        j += 1;
+        while let Some(d) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
+            repr.push(char::from(b'0' + d as u8));
+            j += 1;
+        }
+    }
+    let mut value: f64 = repr.parse().ok()?;
+    let yearlike = int.len() == 4 && !repr.contains('.') && (1900.0..=2100.0).contains(&value);
+    let mut multiplied = false;
+    // Multipliers: 万, 亿, 万亿, and the mixed forms 3万4000, 1亿2000万.
+    if line.at(j) == '万' && line.at(j + 1) == '亿' {
+        value *= 1e12;
+        j += 2;
+        multiplied = true;
+    } else if line.at(j) == '亿' {
+        value *= 1e8;
+        j += 1;
+        multiplied = true;
+        let (rest, after) = small_arabic(line, j);
+        if after > j && line.at(after) == '万' {
+            value += rest * 1e4;
+            j = after + 1;
+        }
+    } else if line.at(j) == '万' {
+        value *= 1e4;
+        j += 1;
+        multiplied = true;
+        let (rest, after) = small_arabic(line, j);
+        if after > j && after - j <= 4 {
+            value += rest;
+            j = after;
+        }
+    }
+    Some(Number { value, end: j, cjk: false, magnitude_only: false, multiplied, yearlike })
+}
+
+/// An integer of up to four digits at `k` that is not followed by a decimal
+/// point (the tail of `3万4000`).
+fn small_arabic(line: &Line, k: usize) -> (f64, usize) {
+    let mut j = k;
+    let mut v = 0f64;
+    while j - k < 4 {
+        match digit(line.at(j)).filter(|_| j < line.chars.len()) {
+            Some(d) => v = v * 10.0 + f64::from(d),
+            None => break,
+        }
+        j += 1;
+    }
+    if digit(line.at(j)).is_some() || line.at(j) == '.' {
+        return (0.0, k);
+    }
+    (v, j)
+}
+
+fn cjk_at(line: &Line, k: usize) -> Option<Number> {
+    let mut j = k;
+    while j < line.chars.len() && is_cjk_numeral(line.at(j)) && j - k < MAX_CJK_NUMERAL {
+        j += 1;
+    }
+    let s: String = line.chars[k..j].iter().collect();
+    let value = cjk_value(&s)?;
+    let magnitude_only = !line.chars[k..j].iter().any(|&c| matches!(cjk_digit(c), Some(1..=9)));
+    let multiplied = s.contains('万') || s.contains('亿');
+    Some(Number { value, end: j, cjk: true, magnitude_only, multiplied, yearlike: false })
+}
+
+/// Scans one line `text[start..end]` and appends its quantities to `out`.
+pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usize, out: &mut Vec<RawMetric>) {
+    let s = &text[start..end];
+    let mut chars = Vec::with_capacity(s.len() / 3 + 1);
+    let mut offs = Vec::with_capacity(s.len() / 3 + 2);
+    for (i, c) in s.char_indices() {
+        chars.push(fold(c));
+        offs.push(start + i);
+    }
+    offs.push(end);
+    let quoted = quotations(&chars);
+    let line = Line { text, chars, offs, quoted };
+    let first = out.len();
+    let n = line.chars.len();
+    let mut clause_start = 0usize;
+    let mut sentence = *sentence_start;
+    let mut k = 0;
+    while k < n {
+        let c = line.chars[k];
+        if matches!(c, '。' | '!' | '?' | ';') {
+            sentence = line.offs[k + 1];
+        }
+        if super::text::is_clause_break(c) {
+            clause_start = k + 1;
+        }
+        let starts_number = digit(c).is_some() || is_cjk_numeral(c) || c == '翻';
+        if !starts_number {
+            k += 1;
+            continue;
+        }
+        match quantity_at(&line, k) {
+            Some((mut m, next)) => {
+                m.sentence = sentence;
+                m.clause = line.offs[clause_start];
+                m.subject = subject(&line, clause_start, k, next);
+                out.push(m);
+                k = next;
+            }
+            None => k = skip_run(&line, k),
+        }
+    }
+    *sentence_start = sentence;
+    resolve_lists(&line, &mut out[first..]);
+}
+
+/// Skips the rest of a numeric run so that its tail is not read as a
+/// second number (`2021年` must not yield `021年`, `十九届` not `九届`).
+fn skip_run(line: &Line, k: usize) -> usize {
+    let c = line.at(k);
+    let mut j = k + 1;
+    if digit(c).is_some() {
+        while digit(line.at(j)).is_some() || (matches!(line.at(j), '.' | ',') && digit(line.at(j + 1)).is_some()) {
+            j += 1;
+        }
+    } else if is_cjk_numeral(c) {
+        while j < line.chars.len() && is_cjk_numeral(line.at(j)) {
+            j += 1;
+        }
+    }
+    j
+}
+
+/// Reads the quantity whose number starts at char `k`, returning it and
+/// the char index to continue from.
+fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
+    let prev = line.before(k);
+    // Inside an identifier or a code (`PM2.5`, `G20`), after an ordinal or a
+    // denominator (`第三名`, `每万人`), or continuing a date or phone number
+    // (`2022-02-23`).
+    if prev.is_ascii_alphabetic() || matches!(prev, '第' | '每' | '_' | '#') {
+        return None;
+    }
+    if matches!(prev, '-' | '/' | ':' | '.' | '~') && k >= 2 && digit(line.before(k - 1)).is_some() {
+        return None;
+    }
+    if line.is_quoted(k) {
+        return None;
+    }
+    if FIXED_NAMES.iter().any(|name| line.starts_with(k, name)) {
+        return None;
+    }
+    let (prefix_q, prefix_in_text, prefix_len) = prefix_qualifier(line, k);
+    let c = line.at(k);
+
+    // 翻番, 翻一番, 翻两番: a change of one or more doublings.
+    if c == '翻' {
+        let mut j = k + 1;
+        if line.at(j) == '了' {
+            j += 1;
+        }
+        let times = match line.at(j) {
+            '番' => Some(1.0),
+            d => cjk_digit(d).filter(|_| line.at(j + 1) == '番').map(|v| {
+                j += 1;
+                f64::from(v)
+            }),
+        }?;
+        let end = j + 1;
+        let metric = raw(line, k, end, times, None, Some("番"), MetricKind::Other, Qualifier::Exact, true);
+        return Some((metric, end));
+    }
+
+    let number = if digit(c).is_some() { arabic_at(line, k)? } else { cjk_number(line, k, prefix_q.is_some())? };
+    let mut j = number.end;
+
+    // Fractions: 三分之一, 百分之九十五.
+    if number.cjk && line.starts_with(j, "分之") {
+        let den = number.value;
+        let num = cjk_at(line, j + 2).filter(|n| n.end > j + 2)?;
+        if den <= 0.0 {
+            return None;
+        }
+        let value = (num.value / den * 100.0 * 100.0).round() / 100.0;
+        let end = num.end;
+        let (q, end) = suffix_qualifier(line, end, prefix_q);
+        let metric = raw(line, k, end, value, None, Some("%"), MetricKind::Percent, q, false);
+        return Some((metric, end));
+    }
+
+    // Ranges: 3至5个, 1-2部, 3～5.
+    let mut upper = None;
+    if matches!(line.at(j), '至' | '到' | '-' | '~' | '～' | '—' | '－') && !number.yearlike {
+        let second = if number.cjk { cjk_at(line, j + 1) } else { arabic_at(line, j + 1) };
+        if let Some(second) = second.filter(|s| s.end > j + 1 && s.value > number.value) {
+            if unit_at(&line.chars[second.end.min(line.chars.len())..]).is_some() || line.at(second.end) == '%' {
+                upper = Some(second.value);
+                j = second.end;
+            }
+        }
+    }
+
+    // Approximation between the number and its unit: 2.4万余人次, 1000多个.
+    let mut q = prefix_q.unwrap_or_default();
+    if matches!(line.at(j), '余' | '多') {
+        q = Qualifier::Over;
+        j += 1;
+    }
+    if line.at(j) == '几' {
+        return None; // 十几个: too vague to state a value
+    }
+
+    let unit = unit_at(&line.chars[j.min(line.chars.len())..]);
+    let (unit, unit_end) = match unit {
+        Some(u) if unit_allowed(line, k, j, u, &number) => (Some(u), j + u.surface.chars().count()),
+        Some(_) => return None,
+        None => {
+            // A figure with 万/亿 and no unit word is still a quantity
+            // (`使用人次已达508万`), unless a word follows it (`百万英才`).
+            let after = line.at(j);
+            let boundary = !is_han(after) || matches!(after, '和' | '与' | '及' | '、') || is_cjk_numeral(after);
+            if !(number.multiplied && boundary && !number.magnitude_only) && !(number.multiplied && number.magnitude_only && prefix_q.is_some() && boundary) {
+                return None;
+            }
+            (None, j)
+        }
+    };
+    if number.magnitude_only && number.cjk && !(number.value == 10.0 || magnitude_verb(line, k)) {
+        return None;
+    }
+    // A lone 一 is the article "a/one" in running text (一批, 一系列).
+    if number.cjk && number.value == 1.0 && line.chars[k..number.end].len() == 1 {
+        return None;
+    }
+    // A window or threshold: 50米内, 3年内.
+    if line.at(unit_end) == '内' {
+        return None;
+    }
+    let (q2, end) = suffix_qualifier(line, unit_end, Some(q));
+    let q = q2;
+    // Class thresholds: 万亿级, 亿元以上项目, 超千万人次的机场, 超千亿元县.
+    let next = line.at(end);
+    if next == '级' {
+        return None;
+    }
+    if number.magnitude_only && number.value != 10.0 && is_han(next) && !matches!(next, '和' | '与' | '及' | '、') {
+        return None;
+    }
+    if prefix_q == Some(Qualifier::Over) && next == '的' {
+        return None;
+    }
+    if matches!(unit.map(|u| u.base), Some("名" | "位")) && line.ends_with(k, "前") {
+        return None; // a rank: 前10名
+    }
+
+    let kind = unit.map_or(MetricKind::Other, |u| u.kind);
+    let start = if prefix_in_text { k - prefix_len } else { k };
+    let change = is_change(line, start, k, kind, prefix_len, prefix_in_text);
+    let mut metric = raw(line, start, end, number.value, upper, unit.map(|u| u.base), kind, q, change);
+    if unit.is_none() {
+        metric.kind = MetricKind::Other;
+    }
+    Some((metric, end))
+}
+
+/// A Chinese number at `k`, including a bare 万/亿 after a qualifier verb
+/// (`超万亿元`).
+fn cjk_number(line: &Line, k: usize, has_prefix: bool) -> Option<Number> {
+    let c = line.at(k);
+    if matches!(c, '万' | '亿') && !has_prefix {
+        return None;
+    }
+    cjk_at(line, k).filter(|n| n.end > k)
+}
+
+fn magnitude_verb(line: &Line, k: usize) -> bool {
+    MAGNITUDE_VERBS.iter().any(|v| line.ends_with(k, v))
+}
+
+/// Unit guards (see [`Guard`]).
+fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -> bool {
+    let after = j + unit.surface.chars().count();
+    match unit.guard {
+        Guard::None => true,
+        Guard::AfterLianxu => line.ends_with(k, "连续") && !number.yearlike,
+        Guard::OrdinalWithCjk => {
+            !number.cjk || line.at(k) == '两' || line.ends_with(k, "连续") || line.ends_with(k, "共")
+        }
+        Guard::NotBeforeMeeting => {
+            !["全会", "会议", "全体会议", "党代会", "代表大会", "人大", "常委会", "产业"].iter().any(|w| line.starts_with(after, w))
+        }
+        Guard::NotBeforeNian => line.at(after) != '年',
+        Guard::NotRoundTheClock => number.value != 24.0 || line.at(after) == '内',
+        Guard::NotBumen => line.at(after) != '门',
+    }
+}
+
+/// The qualifier word right before char `k`, whether it belongs to the
+/// surface form, and its length in chars.
+fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
+    // Allow one 了 between verb and number (`突破了47万次`).
+    let at = if line.before(k) == '了' { k - 1 } else { k };
+    for &(word, q, in_text) in PREFIX_QUALIFIERS {
+        if line.ends_with(at, word) {
+            // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.
+            if word == "近" && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠') {
+                continue;
+            }
+            let in_text = in_text && at == k;
+            return (Some(q), in_text, word.chars().count());
+        }
+    }
+    (None, false, 0)
+}
+
+/// Reads a bound after the unit (`左右`, `以上`, `以内`); returns the
+/// qualifier and the end of the surface form.
+fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qualifier, usize) {
+    for &(word, q) in SUFFIX_QUALIFIERS {
+        if line.starts_with(at, word) {
+            return (q, at + word.chars().count());
+        }
+    }
+    (current.unwrap_or_default(), at)
+}
+
+/// True when a share right after the change words before it is a change
+/// (`增长5.4%`, `降幅达92.2%`, `高于全国0.4个百分点`), not a level
+/// (`提高到90%`, `占比95.87%`).
+fn is_change(line: &Line, start: usize, k: usize, kind: MetricKind, prefix_len: usize, prefix_in_text: bool) -> bool {
+    match kind {
+        MetricKind::PercentagePoint => return true,
+        MetricKind::Percent => {}
+        _ => return false,
+    }
+    let verb_end = if prefix_in_text { start } else { k - prefix_len };
+    let verb_end = if line.before(verb_end) == '了' { verb_end - 1 } else { verb_end };
+    // Look back within the clause for the nearest change word.
+    let floor = verb_end.saturating_sub(8);
+    let mut j = verb_end;
+    while j > floor {
+        let c = line.chars[j - 1];
+        if super::text::is_clause_break(c) {
+            break;
+        }
+        for w in CHANGE_WORDS {
+            if line.ends_with(j, w) {
+                let gap: String = line.chars[j..verb_end].iter().collect();
+                // 提高到 / 增至 / 降至: the level reached.
+                if gap.starts_with('到') || gap.starts_with('至') || gap.starts_with('为') {
+                    return false;
+                }
+                if ["占比", "比重", "比例", "占"].iter().any(|x| gap.contains(x)) {
+                    return false;
+                }
+                return gap.chars().count() <= 4;
+            }
+        }
+        j -= 1;
+    }
+    false
+}
+
+#[allow(clippy::too_many_arguments)]
+fn raw(
+    line: &Line,
+    start: usize,
+    end: usize,
+    value: f64,
+    upper: Option<f64>,
+    unit: Option<&'static str>,
+    kind: MetricKind,
+    qualifier: Qualifier,
+    change: bool,
+) -> RawMetric {
+    RawMetric {
+        start: line.offs[start],
+        end: line.offs[end],
+        value,
+        upper,
+        unit,
+        kind,
+        qualifier,
+        change,
+        subject: None,
+        sentence: 0,
+        clause: 0,
+    }
+}
+
+/// The phrase a figure measures: the clause text before it (without the
+/// verbs that only introduce the figure), or, when the figure comes first,
+/// the noun phrase after its unit (`完成了152项重点改革任务`).
+fn subject(line: &Line, clause_start: usize, k: usize, end: usize) -> Option<String> {
+    let from = clause_start.max(k.saturating_sub(LOOKBACK));
+    let mut before: String = line.chars[from..k].iter().collect();
+    loop {
+        let trimmed = SUBJECT_TRAILERS.iter().find_map(|t| before.strip_suffix(t)).map(str::to_string);
+        match trimmed {
+            Some(t) => before = t,
+            None => break,
+        }
+    }
+    for l in SUBJECT_LEADERS {
+        if let Some(rest) = before.strip_prefix(l) {
+            before = rest.to_string();
+        }
+    }
+    let before = before.trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
+    let noun_follows = is_han(line.at(end)) && !NOUN_STOPS.iter().any(|w| line.starts_with(end, w));
+    let after = noun_follows.then(|| {
+        let mut j = end;
+        while j < line.chars.len()
+            && j - end < LOOKAHEAD
+            && (is_han(line.at(j)) || matches!(line.at(j), '“' | '”'))
+            && !(j > end && NOUN_STOPS.iter().any(|w| line.starts_with(j, w)))
+        {
+            j += 1;
+        }
+        line.chars[end..j].iter().collect::<String>()
+    });
+    let before_is_verb = before.chars().count() <= 2;
+    match after {
+        Some(a) if a.chars().count() >= 2 && (before_is_verb || before.is_empty()) => Some(a),
+        _ if before.chars().count() >= 2 => Some(before.to_string()),
+        Some(a) if !a.is_empty() => Some(a),
+        _ => (!before.is_empty()).then(|| before.to_string()),
+    }
+}
+
+/// Lists of figures joined by `、`, `和`, `与`, `及`: a unit written once
+/// applies to the figures before it (`1409万、1305万人次`); a qualifier or
+/// change verb before the first applies to the rest (`分别超98.5%和99%`,
+/// `分别下降3.6%和1.3%`); `分别` pairs each figure with its own subject
+/// (`省级市级示范基地分别达到29处、353处`).
+fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
+    let joined = |a: &RawMetric, b: &RawMetric| {
+        let between = &line.text[a.end..b.start];
+        !between.is_empty()
+            && between.chars().count() <= 2
+            && between.chars().all(|c| matches!(c, '、' | '和' | '与' | '及'))
+    };
+    // Shared units, back to front.
+    for i in (0..metrics.len().saturating_sub(1)).rev() {
+        if metrics[i].unit.is_none() && joined(&metrics[i], &metrics[i + 1]) && metrics[i + 1].unit.is_some() {
+            metrics[i].unit = metrics[i + 1].unit;
+            metrics[i].kind = metrics[i + 1].kind;
+        }
+    }
+    // Qualifiers, change marks and subjects, front to back.
+    let mut i = 0;
+    while i < metrics.len() {
+        let mut j = i;
+        while j + 1 < metrics.len() && joined(&metrics[j], &metrics[j + 1]) {
+            j += 1;
+        }
+        if j > i {
+            let head_q = metrics[i].qualifier;
+            let head_prefix = line.text[metrics[i].clause..metrics[i].start].to_string();
+            for m in &mut metrics[i + 1..=j] {
+                if m.qualifier == Qualifier::Exact && matches!(head_q, Qualifier::Over | Qualifier::AtLeast | Qualifier::Nearly) {
+                    m.qualifier = head_q;
+                }
+            }
+            let head_change = metrics[i].change;
+            let head_kind = metrics[i].kind;
+            for m in &mut metrics[i + 1..=j] {
+                if head_change && m.kind == head_kind {
+                    m.change = true;
+                }
+            }
+            if head_prefix.contains("分别") {
+                let subjects = split_subjects(metrics[i].subject.as_deref().unwrap_or(""), j - i + 1);
+                if let Some(subjects) = subjects {
+                    for (m, s) in metrics[i..=j].iter_mut().zip(subjects) {
+                        m.subject = Some(s);
+                    }
+                }
+            } else {
+                // A figure that follows a list separator has the head's
+                // subject when its own clause gives none.
+                let head_subject = metrics[i].subject.clone();
+                for m in &mut metrics[i + 1..=j] {
+                    if m.subject.as_deref().is_none_or(|s| s.chars().count() < 2) {
+                        m.subject = head_subject.clone();
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/// Splits a coordinated subject into `n` subjects that share a head noun:
+/// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`,
+/// `农村居民人均可支配收入`; `省级市级示范基地` → `省级示范基地`, `市级示范基地`.
+fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
+    let parts: Vec<&str> = subject.split(['、', '和', '与', '及']).filter(|p| !p.is_empty()).collect();
+    if parts.len() == n {
+        let first_len = parts[0].chars().count();
+        let last = parts[n - 1];
+        let tail: String = last.chars().skip(first_len).collect();
+        return Some(
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| if i + 1 < n && p.chars().count() == first_len { format!("{p}{tail}") } else { p.to_string() })
+                .collect(),
+        );
+    }
+    // Adjacent two-character modifiers with the same last character:
+    // 省级市级示范基地.
+    let chars: Vec<char> = subject.chars().collect();
+    for s in 0..chars.len() {
+        if s + 2 * n > chars.len() {
+            break;
+        }
+        let ok = (1..n).all(|m| chars[s + 2 * m + 1] == chars[s + 1]);
+        if ok && chars[s + 1] != chars[s] {
+            let head: String = chars[..s].iter().collect();
+            let tail: String = chars[s + 2 * n..].iter().collect();
+            return Some((0..n).map(|m| format!("{head}{}{}{tail}", chars[s + 2 * m], chars[s + 2 * m + 1])).collect());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_coordinated_subjects() {
+        assert_eq!(
+            split_subjects("省级市级示范基地", 2),
+            Some(vec!["省级示范基地".to_string(), "市级示范基地".to_string()])
+        );
+        assert_eq!(
+            split_subjects("城镇和农村居民人均可支配收入", 2),
+            Some(vec!["城镇居民人均可支配收入".to_string(), "农村居民人均可支配收入".to_string()])
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! Text → [`Report`]. Pure Rust: nothing here knows about wasm or the DOM.
+//!
+//! Two passes, as in pulldown-cmark: [`structure`] walks the lines once to
+//! find the preamble, metadata, title and headings; [`metrics`] then scans
+//! each line for quantities. [`indicators`] and [`checks`] read the result.
+//! All work is in byte offsets of the untouched input; [`text::Utf16Map`]
+//! converts them to the contract's UTF-16 offsets at the very end.
+
+pub mod checks;
+pub mod front;
+pub mod indicators;
+pub mod limits;
+pub mod metrics;
+pub mod numeral;
+pub mod structure;
+pub mod text;
+pub mod units;
+
+use crate::i18n::{Lang, Msg};
+use crate::{Item, Metric, Report, Section};
+use limits::{MAX_INPUT_BYTES, MAX_METRICS};
+use structure::{RawItem, RawSection, Structure};
+use text::Utf16Map;
+
+/// Options for [`parse_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Language of `checks[].message` and `warnings`.
+    ///
+    /// Default: [`Lang::Zh`] (Simplified Chinese), the language of the
+    /// portals the viewer runs on.
+    pub lang: Lang,
+}
+
+impl ParseOptions {
+    /// Sets the language of messages and warnings.
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// Reads a report. Never fails and never panics: what it cannot
+/// understand is reported in [`Report::warnings`], and every character of
+/// the input stays covered by the preamble or a section.
+///
+/// ```
+/// let text = "2021年度法治政府建设情况报告\n\n一、主要举措和成效\n审结案件553件，综合纠错280件，纠错率50.63%。\n";
+/// let report = govreport::parse(text);
+/// assert_eq!(report.title.as_deref(), Some("2021年度法治政府建设情况报告"));
+/// assert_eq!(report.year, Some(2021));
+/// assert_eq!(report.sections[0].title, "主要举措和成效");
+/// let texts: Vec<&str> = report.metrics.iter().map(|m| m.text.as_str()).collect();
+/// assert_eq!(texts, ["553件", "280件", "50.63%"]);
+/// ```
+pub fn parse(text: &str) -> Report {
+    parse_with(text, ParseOptions::default())
+}
+
+/// [`parse`] with options.
+pub fn parse_with(text: &str, options: ParseOptions) -> Report {
+    let lang = options.lang;
+    let map = Utf16Map::new(text);
+    let mut report = Report { length: map.get(text.len()), ..Report::default() };
+    if text.len() > MAX_INPUT_BYTES {
+        report.preamble = map.span(0, text.len());
+        report.warnings.push(lang.say(Msg::TooLong { bytes: text.len(), limit: MAX_INPUT_BYTES }));
+        return report;
+    }
+    let lines = text::lines(text);
+    let structure = structure::scan(text, &lines);
+    let tree = structure::tree(&structure.headings, text.len());
+    let preamble_end = structure.headings.first().map_or(text.len(), |h| h.start);
+
+    // Section ids by heading index, for placing metrics.
+    let mut section_of_heading = vec![String::new(); structure.headings.len()];
+    fn index(sections: &[RawSection], out: &mut [String]) {
+        for s in sections {
+            out[s.heading] = s.id.clone();
+            index(&s.children, out);
+        }
+    }
+    index(&tree, &mut section_of_heading);
+
+    // Pass 2: metrics on every line that is not page furniture.
+    let mut raw = Vec::new();
+    let mut furniture = structure.furniture.iter().peekable();
+    let mut sentence = 0;
+    let mut capped = false;
+    for line in &lines {
+        while furniture.peek().is_some_and(|f| f.1 <= line.start) {
+            furniture.next();
+        }
+        if furniture.peek().is_some_and(|f| f.0 >= line.start && f.1 <= line.end) {
+            continue;
+        }
+        metrics::scan_line(text, line.start, line.end, &mut sentence, &mut raw);
+        if raw.len() > MAX_METRICS {
+            raw.truncate(MAX_METRICS);
+            capped = true;
+            break;
+        }
+    }
+
+    let heading_starts: Vec<usize> = structure.headings.iter().map(|h| h.start).collect();
+    let section_at = |byte: usize| -> Option<String> {
+        let i = heading_starts.partition_point(|&s| s <= byte);
+        (i > 0).then(|| section_of_heading[i - 1].clone())
+    };
+
+    report.metrics = raw
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Metric {
+            id: format!("m{}", i + 1),
+            text: text[m.start..m.end].to_string(),
+            span: map.span(m.start, m.end),
+            value: m.value,
+            upper: m.upper,
+            unit: m.unit.map(str::to_string),
+            qualifier: m.qualifier,
+            kind: m.kind,
+            change: m.change,
+            subject: m.subject.clone(),
+            indicator: indicators::classify(m, &text[m.clause..m.end], &text[m.sentence.min(m.start)..m.end])
+                .map(str::to_string),
+            section: section_at(m.start),
+        })
+        .collect();
+
+    report.sections = convert(text, &map, &structure, &tree);
+    report.items = convert_items(text, &map, &structure::items(text, 0, preamble_end));
+    report.preamble = map.span(0, preamble_end);
+    report.furniture = structure.furniture.iter().map(|&(s, e)| map.span(s, e)).collect();
+    report.title = structure.title.clone();
+    report.year = year(text, &structure);
+    report.meta = structure.meta.clone();
+    if report.meta.published.is_none() {
+        report.meta.published = structure.banner_date.clone();
+    }
+
+    if structure.truncated {
+        report.warnings.push(lang.say(Msg::TooManySections { limit: limits::MAX_SECTIONS }));
+    }
+    if capped {
+        report.warnings.push(lang.say(Msg::TooManyMetrics { limit: MAX_METRICS }));
+    }
+    if !text.chars().any(text::is_han) && !text.trim().is_empty() {
+        report.warnings.push(lang.say(Msg::NoChinese));
+    } else if report.sections.is_empty() && !text.trim().is_empty() {
+        report.warnings.push(lang.say(Msg::NoHeadings));
+    }
+    let mut flat = Vec::new();
+    fn flatten<'a>(text: &'a str, structure: &'a Structure, tree: &'a [RawSection], out: &mut Vec<checks::Sec<'a>>) {
+        for s in tree {
+            let h = &structure.headings[s.heading];
+            out.push(checks::Sec {
+                id: s.id.clone(),
+                level: h.level,
+                title: &text[h.title.0..h.title.1],
+                text: &text[s.span.0..s.span.1],
+                range: s.span,
+            });
+            flatten(text, structure, &s.children, out);
+        }
+    }
+    flatten(text, &structure, &tree, &mut flat);
+    let with_ids: Vec<(String, metrics::RawMetric)> =
+        raw.into_iter().zip(&report.metrics).map(|(m, public)| (public.id.clone(), m)).collect();
+    let input = checks::Input {
+        text,
+        sections: &flat,
+        meta: &report.meta,
+        title: report.title.as_deref(),
+        year: report.year,
+        metrics: &with_ids,
+    };
+    let mut checks = checks::run(&input, lang);
+    // A check about metrics belongs to the section of its last metric.
+    for c in checks.iter_mut().filter(|c| c.section.is_none()) {
+        c.section = c
+            .metrics
+            .last()
+            .and_then(|id| id.strip_prefix('m')?.parse::<usize>().ok())
+            .and_then(|n| report.metrics.get(n.checked_sub(1)?))
+            .and_then(|m| m.section.clone());
+    }
+    report.checks = checks;
+    report
+}
+
+fn convert(text: &str, map: &Utf16Map, structure: &Structure, tree: &[RawSection]) -> Vec<Section> {
+    tree.iter()
+        .map(|s| {
+            let h = &structure.headings[s.heading];
+            Section {
+                id: s.id.clone(),
+                level: h.level,
+                marker: text[h.marker.0..h.marker.1].to_string(),
+                title: text[h.title.0..h.title.1].to_string(),
+                span: map.span(s.span.0, s.span.1),
+                heading_span: map.span(h.start, h.end),
+                body_span: map.span(s.body.0, s.body.1),
+                children: convert(text, map, structure, &s.children),
+                items: convert_items(text, map, &structure::items(text, s.body.0, s.body.1)),
+            }
+        })
+        .collect()
+}
+
+fn convert_items(text: &str, map: &Utf16Map, items: &[RawItem]) -> Vec<Item> {
+    items
+        .iter()
+        .map(|i| Item {
+            marker: text[i.marker.0..i.marker.1].to_string(),
+            title: text[i.title.0..i.title.1].to_string(),
+            span: map.span(i.span.0, i.span.1),
+        })
+        .collect()
+}
+
+/// The four-digit year at the start of `s[at..]` followed by 年, if any.
+fn year_at(chars: &[char], at: usize) -> Option<i32> {
+    let digits: String = chars.get(at..at + 4)?.iter().collect();
+    let y: i32 = digits.parse().ok()?;
+    (chars.get(at + 4) == Some(&'年') && (1949..=2100).contains(&y) && (at == 0 || !chars[at - 1].is_ascii_digit()))
+        .then_some(y)
+}
+
+/// Every `YYYY年` in `s`.
+fn years(s: &str) -> Vec<i32> {
+    let chars: Vec<char> = s.chars().map(text::fold).collect();
+    (0..chars.len()).filter_map(|i| year_at(&chars, i)).collect()
+}
+
+/// The year reported on: from the title (a 政府工作报告 of year Y reviews
+/// Y − 1), else the first heading that names a year, else the first year
+/// the text names.
+fn year(text: &str, structure: &Structure) -> Option<i32> {
+    if let Some(title) = &structure.title {
+        if let Some(&y) = years(title).first() {
+            let work_report = title.contains("政府工作报告") && !title.contains("年度");
+            return Some(if work_report { y - 1 } else { y });
+        }
+    }
+    for h in &structure.headings {
+        if let Some(&y) = years(&text[h.title.0..h.title.1]).first() {
+            return Some(y);
+        }
+    }
+    let preamble_end = structure.headings.first().map_or(text.len(), |h| h.start);
+    let mut in_furniture = structure.furniture.iter();
+    let mut next = in_furniture.next();
+    for line in text::lines(&text[..preamble_end]) {
+        while next.is_some_and(|f| f.1 <= line.start) {
+            next = in_furniture.next();
+        }
+        if next.is_some_and(|f| f.0 <= line.start && line.end <= f.1 + 1) {
+            continue;
+        }
+        let s = &text[line.start..line.end];
+        // A meeting line (`——2019年1月6日在…会议上`) dates the speech,
+        // not the year reviewed.
+        if s.trim_start_matches(text::is_space).starts_with('—') {
+            continue;
+        }
+        if let Some(&y) = years(s).first() {
+            return Some(y);
+        }
+    }
+    None
+}

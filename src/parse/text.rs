@@ -1,0 +1,242 @@
+//! Character classes, width folding, lines, and the byte → UTF-16 offset map.
+//!
+//! The parser never rewrites the input: it matches on folded characters
+//! (`（` as `(`, `１` as `1`, NBSP as a space) while every offset it keeps
+//! points into the text as given.
+
+/// Whitespace as it arrives from web pages and PDFs: ASCII blanks, NBSP,
+/// the ideographic space, the typographic spaces, and the zero-width
+/// characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) that editors leave behind.
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{A0}'
+            | '\u{3000}'
+            | '\u{2000}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{202F}'
+            | '\u{205F}'
+    )
+}
+
+/// Folds full-width ASCII forms (U+FF01–U+FF5E) to ASCII and every space of
+/// [`is_space`] to `' '`. Everything else is returned unchanged.
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c if is_space(c) => ' ',
+        c => c,
+    }
+}
+
+/// The value of an Arabic digit, half- or full-width.
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// The value of a Chinese digit character (`零〇一二两三…九`).
+pub fn cjk_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a Chinese magnitude character inside a section (`十百千`).
+pub fn cjk_small_unit(c: char) -> Option<u32> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => return None,
+    })
+}
+
+/// True for a character that can be part of a Chinese numeral.
+pub fn is_cjk_numeral(c: char) -> bool {
+    cjk_digit(c).is_some() || cjk_small_unit(c).is_some() || c == '万' || c == '亿'
+}
+
+/// True for CJK ideographs (the blocks these reports use).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// Punctuation that ends a sentence or a clause list, after folding.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '…')
+}
+
+/// Punctuation that separates clauses (after folding), including the
+/// sentence ends of [`is_terminal`].
+pub fn is_clause_break(c: char) -> bool {
+    is_terminal(c) || matches!(c, ',' | '，' | '、' | '\n' | '\r')
+}
+
+/// One line of the input: `start..end` excludes the line terminator,
+/// `next` is where the following line starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// First byte of the line.
+    pub start: usize,
+    /// One past the last byte before the terminator.
+    pub end: usize,
+    /// First byte after the terminator (`end` for the last line).
+    pub next: usize,
+}
+
+/// Splits `text` into lines on `\n`, `\r\n`, `\r`, U+2028 and U+2029.
+/// The lines and their terminators cover `text` exactly.
+pub fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (term, width) = match bytes[i] {
+            b'\n' => (true, 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (true, 2),
+            b'\r' => (true, 1),
+            // U+2028 / U+2029: E2 80 A8 / E2 80 A9
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                (true, 3)
+            }
+            _ => (false, 1),
+        };
+        if term {
+            out.push(Line { start, end: i, next: i + width });
+            start = i + width;
+        }
+        i += width;
+    }
+    if start < bytes.len() || out.is_empty() {
+        out.push(Line { start, end: bytes.len(), next: bytes.len() });
+    }
+    out
+}
+
+/// `text[start..end]` without leading and trailing [`is_space`] characters,
+/// as a byte range.
+pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.trim_end_matches(is_space).len();
+    if lead >= trail {
+        (start + lead, start + lead)
+    } else {
+        (start + lead, start + trail)
+    }
+}
+
+/// Converts byte offsets of one text to UTF-16 code-unit offsets.
+///
+/// Keeps one checkpoint per [`Utf16Map::STRIDE`] bytes (a sixteenth of the
+/// input's size in memory), so a conversion costs at most `STRIDE` byte
+/// reads. UTF-16 length is the number of non-continuation bytes plus one
+/// for every four-byte sequence, so no decoding is needed.
+pub struct Utf16Map<'a> {
+    bytes: &'a [u8],
+    checkpoints: Vec<u32>,
+    ascii: bool,
+}
+
+impl<'a> Utf16Map<'a> {
+    /// Bytes between checkpoints.
+    pub const STRIDE: usize = 64;
+
+    /// Builds the map for `text` in one pass.
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let ascii = bytes.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            checkpoints.reserve(bytes.len() / Self::STRIDE + 1);
+            let mut units = 0u32;
+            for chunk in bytes.chunks(Self::STRIDE) {
+                checkpoints.push(units);
+                units += units_in(chunk);
+            }
+            checkpoints.push(units);
+        }
+        Utf16Map { bytes, checkpoints, ascii }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (which must be a char boundary).
+    pub fn get(&self, byte: usize) -> u32 {
+        if self.ascii {
+            return byte as u32;
+        }
+        let k = byte / Self::STRIDE;
+        let base = k * Self::STRIDE;
+        self.checkpoints[k] + units_in(&self.bytes[base..byte])
+    }
+
+    /// Converts a byte range.
+    pub fn span(&self, start: usize, end: usize) -> crate::Span {
+        crate::Span::new(self.get(start), self.get(end))
+    }
+}
+
+fn units_in(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_map_counts_one_to_four_byte_characters() {
+        // _ (1 byte), £ (2), 报 (3), 𠀀 (4 bytes, 2 units), repeated so that
+        // offsets land on every alignment of the checkpoint stride.
+        let unit = "_£报𠀀";
+        let text = unit.repeat(99);
+        let map = Utf16Map::new(&text);
+        let mut units = 0u32;
+        for (byte, c) in text.char_indices() {
+            assert_eq!(map.get(byte), units, "at byte {byte}");
+            units += c.len_utf16() as u32;
+        }
+        assert_eq!(map.get(text.len()), units);
+        assert_eq!(units as usize, text.encode_utf16().count());
+    }
+
+    #[test]
+    fn lines_cover_every_terminator_kind() {
+        let text = "a\r\nb\rc\nd\u{2028}e";
+        let ls = lines(text);
+        let parts: Vec<&str> = ls.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(parts, ["a", "b", "c", "d", "e"]);
+        assert_eq!(ls.last().unwrap().next, text.len());
+    }
+
+    #[test]
+    fn fold_maps_full_width_forms() {
+        let folded: String = "（一）１．５％　".chars().map(fold).collect();
+        assert_eq!(folded, "(一)1.5% ");
+    }
+}
