@@ -337,6 +337,9 @@ pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usiz
     let first = out.len();
     let n = line.chars.len();
     let mut clause_start = 0usize;
+    // Where the subject of the next figure may start: after the clause
+    // break, the previous figure, and the noun that figure counted.
+    let mut subject_from = 0usize;
     let mut sentence = *sentence_start;
     let mut k = 0;
     while k < n {
@@ -346,6 +349,7 @@ pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usiz
         }
         if super::text::is_clause_break(c) {
             clause_start = k + 1;
+            subject_from = k + 1;
         }
         let starts_number = digit(c).is_some() || is_cjk_numeral(c) || c == '翻';
         if !starts_number {
@@ -356,7 +360,9 @@ pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usiz
             Some((mut m, next)) => {
                 m.sentence = sentence;
                 m.clause = line.offs[clause_start];
-                m.subject = subject(&line, clause_start, k, next);
+                let (subject, used_to) = subject(&line, subject_from, k, next);
+                m.subject = subject;
+                subject_from = used_to.max(next);
                 out.push(m);
                 k = next;
             }
@@ -641,11 +647,12 @@ fn raw(
     }
 }
 
-/// The phrase a figure measures: the clause text before it (without the
-/// verbs that only introduce the figure), or, when the figure comes first,
-/// the noun phrase after its unit (`完成了152项重点改革任务`).
-fn subject(line: &Line, clause_start: usize, k: usize, end: usize) -> Option<String> {
-    let from = clause_start.max(k.saturating_sub(LOOKBACK));
+/// The phrase a figure measures: the text before it since `from` (without
+/// the verbs that only introduce the figure), or, when the figure comes
+/// first, the noun phrase after its unit (`完成了152项重点改革任务`).
+/// Returns the subject and where the text it used ends (char index).
+fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, usize) {
+    let from = from.max(k.saturating_sub(LOOKBACK)).min(k);
     let mut before: String = line.chars[from..k].iter().collect();
     loop {
         let trimmed = SUBJECT_TRAILERS.iter().find_map(|t| before.strip_suffix(t)).map(str::to_string);
@@ -660,7 +667,10 @@ fn subject(line: &Line, clause_start: usize, k: usize, end: usize) -> Option<Str
         }
     }
     let before = before.trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
+    let before = ["对", "将", "把", "从", "向", "由"].iter().find_map(|p| before.strip_prefix(p)).unwrap_or(before);
+    // The noun after the unit, up to a verb or a clause break.
     let noun_follows = is_han(line.at(end)) && !NOUN_STOPS.iter().any(|w| line.starts_with(end, w));
+    let mut after_end = end;
     let after = noun_follows.then(|| {
         let mut j = end;
         while j < line.chars.len()
@@ -670,15 +680,35 @@ fn subject(line: &Line, clause_start: usize, k: usize, end: usize) -> Option<Str
         {
             j += 1;
         }
+        after_end = j;
         line.chars[end..j].iter().collect::<String>()
     });
-    let before_is_verb = before.chars().count() <= 2;
-    match after {
-        Some(a) if a.chars().count() >= 2 && (before_is_verb || before.is_empty()) => Some(a),
-        _ if before.chars().count() >= 2 => Some(before.to_string()),
+    let n_before = before.chars().count();
+    let chosen = match after {
+        // `对群众反映的1889个热点难点问题`: the clause qualifies the noun.
+        Some(a) if before.ends_with('的') && !a.is_empty() => Some(format!("{before}{a}")),
+        // `义务教育入学“网上办”等80余个场景`: examples, then the noun.
+        Some(a) if before.ends_with('等') && a.chars().count() >= 2 => Some(a),
+        Some(a) if a.chars().count() >= 2 && n_before <= 2 => Some(a),
+        _ if n_before >= 2 => Some(before.to_string()),
         Some(a) if !a.is_empty() => Some(a),
-        _ => (!before.is_empty()).then(|| before.to_string()),
-    }
+        _ if n_before > 0 => Some(before.to_string()),
+        // `393项实现“秒批秒办”`: name the figure by what it achieved.
+        _ => {
+            let mut j = end;
+            while j < line.chars.len() && j - end < LOOKAHEAD && !super::text::is_clause_break(line.at(j)) {
+                j += 1;
+            }
+            let p: String = line.chars[end..j].iter().collect();
+            (p.chars().count() >= 2).then_some(p)
+        }
+    };
+    let used = if chosen.as_ref().is_some_and(|c| c.ends_with(&*line.chars[end..after_end].iter().collect::<String>()) && after_end > end) {
+        after_end
+    } else {
+        end
+    };
+    (chosen, used)
 }
 
 /// Lists of figures joined by `、`, `和`, `与`, `及`: a unit written once

@@ -124,7 +124,11 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
             kind: m.kind,
             change: m.change,
             subject: m.subject.clone(),
-            indicator: indicators::classify(m, &text[m.clause..m.end], &text[m.sentence.min(m.start)..m.end])
+            indicator: indicators::classify(
+                m,
+                &text[m.clause..ahead(text, m.end, &['，', ',', '、', '。', '；', ';', '\n', '\r'])],
+                &text[m.sentence.min(m.start)..ahead(text, m.end, &['。', '；', ';', '\n', '\r'])],
+            )
                 .map(str::to_string),
             section: section_at(m.start),
         })
@@ -189,6 +193,17 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     }
     report.checks = checks;
     report
+}
+
+/// Where the clause or sentence that goes on at byte `from` ends: the next
+/// of `stops`, looking at most 300 bytes ahead so that the work per metric
+/// stays bounded.
+fn ahead(text: &str, from: usize, stops: &[char]) -> usize {
+    let mut limit = (from + 300).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    text[from..limit].find(stops).map_or(limit, |p| from + p)
 }
 
 fn convert(text: &str, map: &Utf16Map, structure: &Structure, tree: &[RawSection]) -> Vec<Section> {
