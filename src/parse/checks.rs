@@ -11,7 +11,6 @@
 use super::metrics::RawMetric;
 use crate::i18n::{Lang, Msg};
 use crate::{Check, CheckStatus, Meta, MetricKind};
-use regex::Regex;
 
 /// A section as the checks see it: byte ranges resolved to text.
 pub struct Sec<'a> {
@@ -67,41 +66,86 @@ enum Part {
     Other,
 }
 
-struct Patterns {
-    duty: Regex,
-    problems: Regex,
-    causes: Regex,
-    plans: Regex,
-    measures: Regex,
-    other: Regex,
-    year: Regex,
-}
-
-impl Patterns {
-    fn new() -> Self {
-        // Literal text and `.` only: the regex crate is built without its
-        // Unicode tables to keep the wasm small.
-        let re = |p: &str| Regex::new(p).expect("static pattern");
-        Patterns {
-            duty: re("主要负责(人|同志).{0,20}第一责任人"),
-            problems: re("存在的?.{0,6}(问题|不足|短板|差距)|(问题|不足|短板|差距)(和|与|及)|不足之处|薄弱环节"),
-            causes: re("原因|由于|根源|究其|主要是因为|归因"),
-            plans: re("下一年度|下一步|今后|明年|([0-9]{4})年度?.{0,14}(安排|打算|思路|计划|工作要点|重点工作|工作重点)"),
-            measures: re("主要(举措|做法|工作|措施).{0,3}(成效|成绩)?|工作(开展)?情况|主要工作|工作回顾|取得的?成效|基本情况|主要成效"),
-            other: re("其他需要报告"),
-            year: re("([0-9]{4})年"),
+/// `a` (any of its alternatives) followed by `b` within `gap` characters;
+/// returns the byte where the `a` match starts.
+fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
+    for (i, _) in s.char_indices() {
+        let Some(first) = a.iter().find(|w| s[i..].starts_with(*w)) else { continue };
+        let after = i + first.len();
+        let window: usize = s[after..].chars().take(gap + 1).map(char::len_utf8).sum();
+        let tail = &s[after..];
+        for (j, _) in tail[..window.min(tail.len())].char_indices() {
+            if b.iter().any(|w| tail[j..].starts_with(w)) {
+                return Some(i);
+            }
         }
     }
+    None
 }
 
-fn part(p: &Patterns, s: &Sec) -> Part {
-    if p.other.is_match(s.title) {
+fn any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// The first `YYYY年` in `s`.
+fn first_year(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(6)).find_map(|i| {
+        let digits = b.get(i..i + 4)?;
+        let ok = digits.iter().all(u8::is_ascii_digit)
+            && s[i + 4..].starts_with('年')
+            && (i == 0 || !b[i - 1].is_ascii_digit());
+        if ok {
+            std::str::from_utf8(digits).ok()?.parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+const PROBLEM_WORDS: &[&str] = &["问题", "不足", "短板", "差距"];
+const PLAN_WORDS: &[&str] = &["安排", "打算", "思路", "计划", "工作要点", "重点工作", "工作重点"];
+const MEASURE_WORDS: &[&str] = &[
+    "主要举措", "主要做法", "主要工作", "主要措施", "工作情况", "工作开展情况", "工作回顾", "取得成效", "取得的成效",
+    "基本情况", "主要成效",
+];
+
+/// The leaders' duty: 主要负责人/同志 … 第一责任人 (within 20 characters).
+fn duty_at(s: &str) -> Option<usize> {
+    near(s, &["主要负责人", "主要负责同志"], &["第一责任人"], 20)
+}
+
+fn is_problems(title: &str) -> bool {
+    near(title, &["存在"], PROBLEM_WORDS, 6).is_some()
+        || near(title, PROBLEM_WORDS, &["和", "与", "及"], 0).is_some()
+        || any(title, &["不足之处", "薄弱环节"])
+}
+
+fn is_plans(title: &str) -> bool {
+    any(title, &["下一年度", "下一步", "今后", "明年"])
+        || first_year(title).is_some() && near(title, &["年"], PLAN_WORDS, 14).is_some()
+}
+
+fn is_measures(title: &str) -> bool {
+    any(title, MEASURE_WORDS)
+}
+
+fn is_other(title: &str) -> bool {
+    title.contains("其他需要报告")
+}
+
+fn has_causes(text: &str) -> bool {
+    any(text, &["原因", "由于", "根源", "究其", "主要是因为", "归因"])
+}
+
+fn part(s: &Sec) -> Part {
+    if is_other(s.title) {
         Part::Other
-    } else if p.problems.is_match(s.title) && !p.measures.is_match(s.title) {
+    } else if is_problems(s.title) && !is_measures(s.title) {
         Part::Problems
-    } else if p.plans.is_match(s.title) && !p.measures.is_match(s.title) {
+    } else if is_plans(s.title) && !is_measures(s.title) {
         Part::Plans
-    } else if p.duty.is_match(s.title) || (s.title.contains("第一责任人") && !p.measures.is_match(s.title)) {
+    } else if duty_at(s.title).is_some() || (s.title.contains("第一责任人") && !is_measures(s.title)) {
         Part::Duty
     } else {
         Part::Measures
@@ -134,15 +178,14 @@ pub struct Input<'a> {
 
 /// Runs every check that applies to the report's genre.
 pub fn run(input: &Input, lang: Lang) -> Vec<Check> {
-    let p = Patterns::new();
     let mut out = Vec::new();
     let g = genre(input.title, input.text);
     if g == Genre::RuleOfLaw {
-        required_parts(input, &p, lang, &mut out);
+        required_parts(input, lang, &mut out);
     }
     if matches!(g, Genre::RuleOfLaw | Genre::Disclosure) {
         on_time(input, g, lang, &mut out);
-        year_consistency(input, &p, lang, &mut out);
+        year_consistency(input, lang, &mut out);
     }
     if g == Genre::RuleOfLaw {
         entity(input, lang, &mut out);
@@ -159,9 +202,9 @@ fn titles(secs: &[&Sec]) -> String {
 
 /// C1–C5: the five parts of an annual report on building law-based
 /// government.
-fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>) {
+fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let top: Vec<&Sec> = input.sections.iter().filter(|s| s.level == 1).collect();
-    let of = |want: Part| top.iter().copied().filter(|s| part(p, s) == want).collect::<Vec<_>>();
+    let of = |want: Part| top.iter().copied().filter(|s| part(s) == want).collect::<Vec<_>>();
     let (measures, problems, plans) = (of(Part::Measures), of(Part::Problems), of(Part::Plans));
 
     // C1
@@ -177,7 +220,7 @@ fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>)
     }
     // C2
     match problems.first() {
-        Some(first) if problems.iter().any(|s| p.causes.is_match(s.text)) => out.push(check(
+        Some(first) if problems.iter().any(|s| has_causes(s.text)) => out.push(check(
             "required.problems_and_causes",
             CheckStatus::Pass,
             say(lang, "check.problems.pass", &[&titles(&problems)]),
@@ -194,11 +237,11 @@ fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>)
         None => out.push(check("required.problems_and_causes", CheckStatus::Fail, say(lang, "check.problems.fail", &[]), vec![], None)),
     }
     // C3: in a heading or in any paragraph.
-    let duty = p.duty.find(input.text).map(|m| m.start());
+    let duty = duty_at(input.text);
     let duty_section = duty.and_then(|at| {
         input.sections.iter().filter(|s| s.range.0 <= at && at < s.range.1).last().map(|s| s.id.clone())
     });
-    if duty.is_some() || top.iter().any(|s| part(p, s) == Part::Duty) {
+    if duty.is_some() || top.iter().any(|s| part(s) == Part::Duty) {
         out.push(check("required.leaders_duty", CheckStatus::Pass, say(lang, "check.responsibility.pass", &[]), vec![], duty_section));
     } else {
         out.push(check("required.leaders_duty", CheckStatus::Fail, say(lang, "check.responsibility.fail", &[]), vec![], None));
@@ -206,7 +249,7 @@ fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>)
     // C4: and it plans for the year after the report year.
     match plans.first() {
         Some(first) => {
-            let planned = p.year.captures(first.title).and_then(|c| c[1].parse::<i32>().ok());
+            let planned = first_year(first.title);
             match (planned, input.year) {
                 (Some(py), Some(y)) if py != y + 1 => out.push(check(
                     "required.next_year_plan",
@@ -227,7 +270,7 @@ fn required_parts(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>)
         None => out.push(check("required.next_year_plan", CheckStatus::Fail, say(lang, "check.plan.fail", &[]), vec![], None)),
     }
     // C5 (optional part)
-    match input.sections.iter().find(|s| p.other.is_match(s.title)) {
+    match input.sections.iter().find(|s| is_other(s.title)) {
         Some(s) => out.push(check("required.other_matters", CheckStatus::Pass, say(lang, "check.other.pass", &[]), vec![], Some(s.id.clone()))),
         None => out.push(check("required.other_matters", CheckStatus::Warn, say(lang, "check.other.missing", &[]), vec![], None)),
     }
@@ -261,11 +304,11 @@ fn on_time(input: &Input, g: Genre, lang: Lang, out: &mut Vec<Check>) {
 
 /// C7: the title's year, the headings' years and the publication year
 /// agree with the year reported on.
-fn year_consistency(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check>) {
+fn year_consistency(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let Some(year) = input.year else { return };
     let mut problems = Vec::new();
     if let (Some(title), Some(published)) = (input.title, input.meta.published.as_ref()) {
-        let title_year = p.year.captures(title).and_then(|c| c[1].parse::<i32>().ok());
+        let title_year = first_year(title);
         let pub_year = published.get(..4).and_then(|y| y.parse::<i32>().ok());
         if let (Some(ty), Some(py)) = (title_year, pub_year) {
             if py != ty + 1 {
@@ -274,7 +317,7 @@ fn year_consistency(input: &Input, p: &Patterns, lang: Lang, out: &mut Vec<Check
         }
     }
     for s in input.sections.iter().filter(|s| s.level == 1) {
-        if let Some(y) = p.year.captures(s.title).and_then(|c| c[1].parse::<i32>().ok()) {
+        if let Some(y) = first_year(s.title) {
             if y != year && y != year + 1 {
                 problems.push(format!("“{}”", s.title));
             }
@@ -398,18 +441,9 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         out.push(check(
             "consistency.rate",
             status,
-            say(lang, key, &[subject, &fmt_num(num.value), &fmt_num(den.value), &computed, &stated]),
+            say(lang, key, &[subject, &crate::format_number(num.value), &crate::format_number(den.value), &computed, &stated]),
             vec![num_id.clone(), den_id.clone(), rate_id.clone()],
             None,
         ));
-    }
-}
-
-/// A value without a trailing `.0`.
-pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
     }
 }

@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn titles() {
-        let t = |s: &str| title_candidate(s).map(|n| &s[..n]);
+        let t = |s: &'static str| title_candidate(s).map(|n| &s[..n]);
         assert_eq!(t("淄博市2021年度法治政府建设工作的报告"), Some("淄博市2021年度法治政府建设工作的报告"));
         assert_eq!(
             t("政府工作报告 (2019年1月21日在杭州市第十三届人民代表大会第四次会议上) 杭州市人民政府市长 徐立毅"),

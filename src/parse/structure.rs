@@ -477,7 +477,7 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
     for run in runs.into_iter().filter(|r| r.len() >= 2) {
         for (k, &(_, ms, me)) in run.iter().enumerate() {
             let para_end = text[me..end].find(['\n', '\r']).map_or(end, |p| me + p);
-            let item_end = run.get(k + 1).map_or(para_end, |n| n.1.min(para_end.max(n.1)));
+            let item_end = run.get(k + 1).map_or(para_end, |n| n.1.min(para_end));
             let lead_end = text[me..item_end]
                 .char_indices()
                 .find(|&(_, c)| matches!(fold(c), '。' | ';' | ',' | '，' | ':'))
@@ -494,7 +494,7 @@ mod tests {
 
     #[test]
     fn markers_by_style() {
-        let m = |s: &str| marker(s).map(|(l, n)| (l, &s[..n]));
+        let m = |s: &'static str| marker(s).map(|(l, n)| (l, &s[..n]));
         assert_eq!(m("一、总体情况"), Some((1, "一、")));
         assert_eq!(m("十二、其他"), Some((1, "十二、")));
         assert_eq!(m("（一）主动公开"), Some((2, "（一）")));
