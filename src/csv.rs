@@ -3,8 +3,21 @@
 use crate::{Metric, Report};
 
 /// The CSV header of [`metric_row`].
-pub const HEADER: &[&str] =
-    &["file", "title", "year", "section", "subject", "text", "value", "upper", "unit", "qualifier", "kind", "change", "indicator"];
+pub const HEADER: &[&str] = &[
+    "file",
+    "title",
+    "year",
+    "section",
+    "subject",
+    "text",
+    "value",
+    "upper",
+    "unit",
+    "qualifier",
+    "kind",
+    "change",
+    "indicator",
+];
 
 /// Quotes one CSV field when it needs it (RFC 4180).
 ///
@@ -42,7 +55,11 @@ pub fn section_path(report: &Report, id: &str) -> String {
 
 /// One CSV line (without newline) for a metric of `report` read from `file`.
 pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
-    let section = m.section.as_deref().map(|id| section_path(report, id)).unwrap_or_default();
+    let section = m
+        .section
+        .as_deref()
+        .map(|id| section_path(report, id))
+        .unwrap_or_default();
     let cells = [
         file.to_string(),
         report.title.clone().unwrap_or_default(),

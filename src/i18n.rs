@@ -23,7 +23,11 @@ impl Lang {
     /// assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
     /// ```
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if primary == "en" {
             Lang::En
         } else {
@@ -34,10 +38,13 @@ impl Lang {
     /// The label `key` of [`LABELS`] in this language (the key itself when
     /// unknown).
     pub fn label(self, key: &str) -> &'static str {
-        LABELS.iter().find(|l| l.0 == key).map_or("", |l| match self {
-            Lang::Zh => l.1,
-            Lang::En => l.2,
-        })
+        LABELS
+            .iter()
+            .find(|l| l.0 == key)
+            .map_or("", |l| match self {
+                Lang::Zh => l.1,
+                Lang::En => l.2,
+            })
     }
 
     /// The sentence for a message.
@@ -112,6 +119,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("view.col.section", "章节", "Section"),
     ("view.col.text", "原文", "Text"),
     ("view.col.indicator", "规范指标", "Indicator"),
+    ("view.col.kind", "类型", "Kind"),
     ("view.change", "变化量", "change"),
     ("view.level", "水平值", "level"),
     ("view.status.pass", "通过", "Pass"),
@@ -126,7 +134,6 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("view.meta.publisher", "发布机构", "Publisher"),
     ("view.go_to_section", "转到章节", "Go to section"),
     ("view.go_to_metric", "转到数据", "Go to figure"),
-    ("view.sort", "排序", "Sort"),
     ("view.none", "无", "none"),
     // qualifiers
     ("qualifier.exact", "确数", "exact"),
@@ -176,7 +183,9 @@ pub enum Msg {
 impl Msg {
     fn parts(&self) -> (&'static str, Vec<String>) {
         match self {
-            Msg::TooLong { bytes, limit } => ("warn.too_long", vec![bytes.to_string(), limit.to_string()]),
+            Msg::TooLong { bytes, limit } => {
+                ("warn.too_long", vec![bytes.to_string(), limit.to_string()])
+            }
             Msg::TooManySections { limit } => ("warn.too_many_sections", vec![limit.to_string()]),
             Msg::TooManyMetrics { limit } => ("warn.too_many_metrics", vec![limit.to_string()]),
             Msg::NoChinese => ("warn.no_chinese", vec![]),
@@ -206,6 +215,9 @@ mod tests {
 
     #[test]
     fn fills_arguments() {
-        assert_eq!(Lang::En.say(Msg::TooManyMetrics { limit: 5 }), "More than 5 figures; later figures are not marked.");
+        assert_eq!(
+            Lang::En.say(Msg::TooManyMetrics { limit: 5 }),
+            "More than 5 figures; later figures are not marked."
+        );
     }
 }

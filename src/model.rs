@@ -18,10 +18,12 @@ use serde::{Deserialize, Serialize};
 /// use govreport::Span;
 /// let text = "共办理𠀀案件553件";
 /// // 𠀀 lies outside the BMP: it counts as two UTF-16 units.
-/// let span = Span::new(8, 12);
+/// let span = Span::new(7, 11);
 /// assert_eq!(span.slice(text), Some("553件"));
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(from = "[u32; 2]", into = "[u32; 2]")]
 pub struct Span {
     /// First UTF-16 code unit of the item.
@@ -116,7 +118,11 @@ impl<'a> TextIndex<'a> {
             }
             units += c.len_utf16() as u32;
         }
-        TextIndex { text, checkpoints, len16: units }
+        TextIndex {
+            text,
+            checkpoints,
+            len16: units,
+        }
     }
 
     /// Length of the text in UTF-16 units.

@@ -24,8 +24,11 @@ impl JsOptions {
         if value.is_undefined() || value.is_null() {
             return Ok(JsOptions::default());
         }
-        serde_wasm_bindgen::from_value(value.clone())
-            .map_err(|e| JsError::new(&format!("govreport: bad options ({e}); the only option is {{ lang: \"zh\" | \"en\" }}")))
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+            JsError::new(&format!(
+                "govreport: bad options ({e}); the only option is {{ lang: \"zh\" | \"en\" }}"
+            ))
+        })
     }
 
     fn lang(&self) -> Lang {
@@ -34,7 +37,8 @@ impl JsOptions {
 }
 
 fn text_arg(text: &JsValue, what: &str) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| JsError::new(&format!("govreport: {what} must be a string")))
+    text.as_string()
+        .ok_or_else(|| JsError::new(&format!("govreport: {what} must be a string")))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -57,7 +61,10 @@ pub fn parse_js(
 ) -> Result<JsValue, JsError> {
     let options = JsOptions::read(&options)?;
     let text = text_arg(&text, "parse(text): text")?;
-    to_js(&parse_with(&text, ParseOptions::default().with_lang(options.lang())))
+    to_js(&parse_with(
+        &text,
+        ParseOptions::default().with_lang(options.lang()),
+    ))
 }
 
 /// Renders a report into `root` (replacing its content) and returns the
@@ -76,11 +83,17 @@ pub fn render_js(
     let report: Report = if report.is_undefined() || report.is_null() {
         parse_with(&text, ParseOptions::default().with_lang(lang))
     } else {
-        serde_wasm_bindgen::from_value(report)
-            .map_err(|e| JsError::new(&format!("govreport: render(…, report): not a report from parse(): {e}")))?
+        serde_wasm_bindgen::from_value(report).map_err(|e| {
+            JsError::new(&format!(
+                "govreport: render(…, report): not a report from parse(): {e}"
+            ))
+        })?
     };
     view::render(root, &text, &report, lang).map_err(|e| {
-        JsError::new(&format!("govreport: cannot build the viewer: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+        JsError::new(&format!(
+            "govreport: cannot build the viewer: {}",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        ))
     })?;
     to_js(&report)
 }
@@ -92,8 +105,12 @@ pub fn labels_js(lang: &str) -> Result<JsValue, JsError> {
     let lang = Lang::from_tag(lang);
     let obj = js_sys::Object::new();
     for (key, _, _) in crate::LABELS {
-        js_sys::Reflect::set(&obj, &JsValue::from_str(key), &JsValue::from_str(lang.label(key)))
-            .map_err(|_| JsError::new("govreport: cannot build labels"))?;
+        js_sys::Reflect::set(
+            &obj,
+            &JsValue::from_str(key),
+            &JsValue::from_str(lang.label(key)),
+        )
+        .map_err(|_| JsError::new("govreport: cannot build labels"))?;
     }
     Ok(obj.into())
 }

@@ -43,9 +43,13 @@ pub enum Genre {
 pub fn genre(title: Option<&str>, text: &str) -> Genre {
     let head: String = text.chars().take(3000).collect();
     let probe = |s: &str| title.is_some_and(|t| t.contains(s)) || head.contains(s);
-    if title.is_some_and(|t| t.contains("信息公开")) || (title.is_none() && head.contains("政府信息公开工作年度报告")) {
+    if title.is_some_and(|t| t.contains("信息公开"))
+        || (title.is_none() && head.contains("政府信息公开工作年度报告"))
+    {
         Genre::Disclosure
-    } else if title.is_some_and(|t| t.contains("法治")) || (title.is_none() && probe("法治政府建设")) {
+    } else if title.is_some_and(|t| t.contains("法治"))
+        || (title.is_none() && probe("法治政府建设"))
+    {
         Genre::RuleOfLaw
     } else if probe("政府工作报告") || head.contains("各位代表") {
         Genre::WorkReport
@@ -70,7 +74,9 @@ enum Part {
 /// returns the byte where the `a` match starts.
 fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     for (i, _) in s.char_indices() {
-        let Some(first) = a.iter().find(|w| s[i..].starts_with(*w)) else { continue };
+        let Some(first) = a.iter().find(|w| s[i..].starts_with(*w)) else {
+            continue;
+        };
         let after = i + first.len();
         let window: usize = s[after..].chars().take(gap + 1).map(char::len_utf8).sum();
         let tail = &s[after..];
@@ -104,10 +110,27 @@ fn first_year(s: &str) -> Option<i32> {
 }
 
 const PROBLEM_WORDS: &[&str] = &["问题", "不足", "短板", "差距"];
-const PLAN_WORDS: &[&str] = &["安排", "打算", "思路", "计划", "工作要点", "重点工作", "工作重点"];
+const PLAN_WORDS: &[&str] = &[
+    "安排",
+    "打算",
+    "思路",
+    "计划",
+    "工作要点",
+    "重点工作",
+    "工作重点",
+];
 const MEASURE_WORDS: &[&str] = &[
-    "主要举措", "主要做法", "主要工作", "主要措施", "工作情况", "工作开展情况", "工作回顾", "取得成效", "取得的成效",
-    "基本情况", "主要成效",
+    "主要举措",
+    "主要做法",
+    "主要工作",
+    "主要措施",
+    "工作情况",
+    "工作开展情况",
+    "工作回顾",
+    "取得成效",
+    "取得的成效",
+    "基本情况",
+    "主要成效",
 ];
 
 /// The leaders' duty: 主要负责人/同志 … 第一责任人 (within 20 characters).
@@ -135,7 +158,10 @@ fn is_other(title: &str) -> bool {
 }
 
 fn has_causes(text: &str) -> bool {
-    any(text, &["原因", "由于", "根源", "究其", "主要是因为", "归因"])
+    any(
+        text,
+        &["原因", "由于", "根源", "究其", "主要是因为", "归因"],
+    )
 }
 
 fn part(s: &Sec) -> Part {
@@ -145,15 +171,29 @@ fn part(s: &Sec) -> Part {
         Part::Problems
     } else if is_plans(s.title) && !is_measures(s.title) {
         Part::Plans
-    } else if duty_at(s.title).is_some() || (s.title.contains("第一责任人") && !is_measures(s.title)) {
+    } else if duty_at(s.title).is_some()
+        || (s.title.contains("第一责任人") && !is_measures(s.title))
+    {
         Part::Duty
     } else {
         Part::Measures
     }
 }
 
-fn check(id: &str, status: CheckStatus, message: String, metrics: Vec<String>, section: Option<String>) -> Check {
-    Check { id: id.to_string(), status, message, metrics, section }
+fn check(
+    id: &str,
+    status: CheckStatus,
+    message: String,
+    metrics: Vec<String>,
+    section: Option<String>,
+) -> Check {
+    Check {
+        id: id.to_string(),
+        status,
+        message,
+        metrics,
+        section,
+    }
 }
 
 fn say(lang: Lang, key: &'static str, args: &[&str]) -> String {
@@ -204,7 +244,12 @@ fn titles(secs: &[&Sec]) -> String {
 /// government.
 fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let top: Vec<&Sec> = input.sections.iter().filter(|s| s.level == 1).collect();
-    let of = |want: Part| top.iter().copied().filter(|s| part(s) == want).collect::<Vec<_>>();
+    let of = |want: Part| {
+        top.iter()
+            .copied()
+            .filter(|s| part(s) == want)
+            .collect::<Vec<_>>()
+    };
     let (measures, problems, plans) = (of(Part::Measures), of(Part::Problems), of(Part::Plans));
 
     // C1
@@ -216,7 +261,13 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             vec![],
             Some(first.id.clone()),
         )),
-        None => out.push(check("required.measures_and_results", CheckStatus::Fail, say(lang, "check.measures.fail", &[]), vec![], None)),
+        None => out.push(check(
+            "required.measures_and_results",
+            CheckStatus::Fail,
+            say(lang, "check.measures.fail", &[]),
+            vec![],
+            None,
+        )),
     }
     // C2
     match problems.first() {
@@ -234,17 +285,40 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             vec![],
             Some(first.id.clone()),
         )),
-        None => out.push(check("required.problems_and_causes", CheckStatus::Fail, say(lang, "check.problems.fail", &[]), vec![], None)),
+        None => out.push(check(
+            "required.problems_and_causes",
+            CheckStatus::Fail,
+            say(lang, "check.problems.fail", &[]),
+            vec![],
+            None,
+        )),
     }
     // C3: in a heading or in any paragraph.
     let duty = duty_at(input.text);
     let duty_section = duty.and_then(|at| {
-        input.sections.iter().filter(|s| s.range.0 <= at && at < s.range.1).last().map(|s| s.id.clone())
+        input
+            .sections
+            .iter()
+            .filter(|s| s.range.0 <= at && at < s.range.1)
+            .last()
+            .map(|s| s.id.clone())
     });
     if duty.is_some() || top.iter().any(|s| part(s) == Part::Duty) {
-        out.push(check("required.leaders_duty", CheckStatus::Pass, say(lang, "check.responsibility.pass", &[]), vec![], duty_section));
+        out.push(check(
+            "required.leaders_duty",
+            CheckStatus::Pass,
+            say(lang, "check.responsibility.pass", &[]),
+            vec![],
+            duty_section,
+        ));
     } else {
-        out.push(check("required.leaders_duty", CheckStatus::Fail, say(lang, "check.responsibility.fail", &[]), vec![], None));
+        out.push(check(
+            "required.leaders_duty",
+            CheckStatus::Fail,
+            say(lang, "check.responsibility.fail", &[]),
+            vec![],
+            None,
+        ));
     }
     // C4: and it plans for the year after the report year.
     match plans.first() {
@@ -254,7 +328,16 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
                 (Some(py), Some(y)) if py != y + 1 => out.push(check(
                     "required.next_year_plan",
                     CheckStatus::Warn,
-                    say(lang, "check.plan.wrong_year", &[first.title, &py.to_string(), &y.to_string(), &(y + 1).to_string()]),
+                    say(
+                        lang,
+                        "check.plan.wrong_year",
+                        &[
+                            first.title,
+                            &py.to_string(),
+                            &y.to_string(),
+                            &(y + 1).to_string(),
+                        ],
+                    ),
                     vec![],
                     Some(first.id.clone()),
                 )),
@@ -267,12 +350,30 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
                 )),
             }
         }
-        None => out.push(check("required.next_year_plan", CheckStatus::Fail, say(lang, "check.plan.fail", &[]), vec![], None)),
+        None => out.push(check(
+            "required.next_year_plan",
+            CheckStatus::Fail,
+            say(lang, "check.plan.fail", &[]),
+            vec![],
+            None,
+        )),
     }
     // C5 (optional part)
     match input.sections.iter().find(|s| is_other(s.title)) {
-        Some(s) => out.push(check("required.other_matters", CheckStatus::Pass, say(lang, "check.other.pass", &[]), vec![], Some(s.id.clone()))),
-        None => out.push(check("required.other_matters", CheckStatus::Warn, say(lang, "check.other.missing", &[]), vec![], None)),
+        Some(s) => out.push(check(
+            "required.other_matters",
+            CheckStatus::Pass,
+            say(lang, "check.other.pass", &[]),
+            vec![],
+            Some(s.id.clone()),
+        )),
+        None => out.push(check(
+            "required.other_matters",
+            CheckStatus::Warn,
+            say(lang, "check.other.missing", &[]),
+            vec![],
+            None,
+        )),
     }
 }
 
@@ -281,24 +382,39 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
 /// a department's).
 fn on_time(input: &Input, g: Genre, lang: Lang, out: &mut Vec<Check>) {
     let Some(year) = input.year else { return };
-    let department = input
-        .title
-        .is_some_and(|t| !t.contains("政府") && ["局", "厅", "委员会", "办公室", "中心"].iter().any(|w| t.contains(w)));
+    let department = input.title.is_some_and(|t| {
+        !t.contains("政府")
+            && ["局", "厅", "委员会", "办公室", "中心"]
+                .iter()
+                .any(|w| t.contains(w))
+    });
     let deadline = match g {
         Genre::Disclosure if department => format!("{}-01-31", year + 1),
         _ => format!("{}-03-31", year + 1),
     };
     let date = input.meta.published.as_ref().or(input.meta.issued.as_ref());
     match date {
-        Some(d) if d.as_str() <= deadline.as_str() => {
-            out.push(check("timeliness.published_on_time", CheckStatus::Pass, say(lang, "check.on_time.pass", &[d, &deadline]), vec![], None))
-        }
-        Some(d) => {
-            out.push(check("timeliness.published_on_time", CheckStatus::Warn, say(lang, "check.on_time.late", &[d, &deadline]), vec![], None))
-        }
-        None => {
-            out.push(check("timeliness.published_on_time", CheckStatus::Warn, say(lang, "check.on_time.unknown", &[&deadline]), vec![], None))
-        }
+        Some(d) if d.as_str() <= deadline.as_str() => out.push(check(
+            "timeliness.published_on_time",
+            CheckStatus::Pass,
+            say(lang, "check.on_time.pass", &[d, &deadline]),
+            vec![],
+            None,
+        )),
+        Some(d) => out.push(check(
+            "timeliness.published_on_time",
+            CheckStatus::Warn,
+            say(lang, "check.on_time.late", &[d, &deadline]),
+            vec![],
+            None,
+        )),
+        None => out.push(check(
+            "timeliness.published_on_time",
+            CheckStatus::Warn,
+            say(lang, "check.on_time.unknown", &[&deadline]),
+            vec![],
+            None,
+        )),
     }
 }
 
@@ -312,7 +428,11 @@ fn year_consistency(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         let pub_year = published.get(..4).and_then(|y| y.parse::<i32>().ok());
         if let (Some(ty), Some(py)) = (title_year, pub_year) {
             if py != ty + 1 {
-                problems.push(say(lang, "check.year.title_vs_published", &[&ty.to_string(), &py.to_string()]));
+                problems.push(say(
+                    lang,
+                    "check.year.title_vs_published",
+                    &[&ty.to_string(), &py.to_string()],
+                ));
             }
         }
     }
@@ -324,50 +444,106 @@ fn year_consistency(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         }
     }
     if problems.is_empty() {
-        out.push(check("consistency.year", CheckStatus::Pass, say(lang, "check.year.pass", &[&year.to_string()]), vec![], None));
+        out.push(check(
+            "consistency.year",
+            CheckStatus::Pass,
+            say(lang, "check.year.pass", &[&year.to_string()]),
+            vec![],
+            None,
+        ));
     } else {
-        out.push(check("consistency.year", CheckStatus::Warn, say(lang, "check.year.mismatch", &[&problems.join("；")]), vec![], None));
+        out.push(check(
+            "consistency.year",
+            CheckStatus::Warn,
+            say(lang, "check.year.mismatch", &[&problems.join("；")]),
+            vec![],
+            None,
+        ));
     }
 }
 
 /// C8: who reports.
 fn entity(input: &Input, lang: Lang, out: &mut Vec<Check>) {
-    let names = [input.title.unwrap_or(""), input.meta.publisher.as_deref().unwrap_or("")].join(" ");
+    let names = [
+        input.title.unwrap_or(""),
+        input.meta.publisher.as_deref().unwrap_or(""),
+    ]
+    .join(" ");
     let title = input.title.unwrap_or("");
-    let key = if (title.contains("党委") || title.contains("中共") || title.contains("区委") || title.contains("县委") || title.contains("市委"))
+    let key = if (title.contains("党委")
+        || title.contains("中共")
+        || title.contains("区委")
+        || title.contains("县委")
+        || title.contains("市委"))
         && title.contains("政府")
     {
         Some("entity.joint")
     } else if title.contains("政府") {
         Some("entity.government")
-    } else if ["局", "厅", "委员会", "办公室"].iter().any(|w| names.contains(w)) {
+    } else if ["局", "厅", "委员会", "办公室"]
+        .iter()
+        .any(|w| names.contains(w))
+    {
         Some("entity.department")
-    } else if title.contains('市') || title.contains('县') || title.contains('区') || title.contains('省') {
+    } else if title.contains('市')
+        || title.contains('县')
+        || title.contains('区')
+        || title.contains('省')
+    {
         Some("entity.government")
     } else {
         None
     };
     match key {
-        Some(k) => out.push(check("reporting.entity", CheckStatus::Pass, say(lang, "check.entity.pass", &[lang.label(k)]), vec![], None)),
-        None => out.push(check("reporting.entity", CheckStatus::Warn, say(lang, "check.entity.unknown", &[]), vec![], None)),
+        Some(k) => out.push(check(
+            "reporting.entity",
+            CheckStatus::Pass,
+            say(lang, "check.entity.pass", &[lang.label(k)]),
+            vec![],
+            None,
+        )),
+        None => out.push(check(
+            "reporting.entity",
+            CheckStatus::Warn,
+            say(lang, "check.entity.unknown", &[]),
+            vec![],
+            None,
+        )),
     }
 }
 
 /// C9: the closing formula.
 fn closing(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let tail_start = input.text.len().saturating_sub(600);
-    let tail_start = (tail_start..input.text.len()).find(|&i| input.text.is_char_boundary(i)).unwrap_or(input.text.len());
+    let tail_start = (tail_start..input.text.len())
+        .find(|&i| input.text.is_char_boundary(i))
+        .unwrap_or(input.text.len());
     if input.text[tail_start..].contains("特此报告") {
-        out.push(check("format.closing", CheckStatus::Pass, say(lang, "check.closing.pass", &[]), vec![], None));
+        out.push(check(
+            "format.closing",
+            CheckStatus::Pass,
+            say(lang, "check.closing.pass", &[]),
+            vec![],
+            None,
+        ));
     } else {
-        out.push(check("format.closing", CheckStatus::Warn, say(lang, "check.closing.missing", &[]), vec![], None));
+        out.push(check(
+            "format.closing",
+            CheckStatus::Warn,
+            say(lang, "check.closing.missing", &[]),
+            vec![],
+            None,
+        ));
     }
 }
 
 /// The eight systems of the 纲要 (2021—2025) and words that show a section
 /// covers one.
 const SYSTEMS: &[(&str, &str)] = &[
-    ("政府机构职能", "职能|放管服|简政放权|营商环境|政务服务|审批"),
+    (
+        "政府机构职能",
+        "职能|放管服|简政放权|营商环境|政务服务|审批",
+    ),
     ("依法行政制度", "立法|规章|规范性文件|制度建设"),
     ("行政决策", "决策"),
     ("行政执法", "执法"),
@@ -379,15 +555,34 @@ const SYSTEMS: &[(&str, &str)] = &[
 
 /// C10: which of the eight systems the headings cover.
 fn coverage(input: &Input, lang: Lang, out: &mut Vec<Check>) {
-    let headings: String = input.sections.iter().map(|s| s.title).collect::<Vec<_>>().join("|");
+    let headings: String = input
+        .sections
+        .iter()
+        .map(|s| s.title)
+        .collect::<Vec<_>>()
+        .join("|");
     let covered: Vec<&str> = SYSTEMS
         .iter()
         .filter(|(_, words)| words.split('|').any(|w| headings.contains(w)))
         .map(|(name, _)| *name)
         .collect();
-    let status = if covered.len() >= 6 { CheckStatus::Pass } else { CheckStatus::Warn };
-    let list = if covered.is_empty() { lang.label("view.none").to_string() } else { covered.join("、") };
-    out.push(check("coverage.outline_systems", status, say(lang, "check.coverage", &[&covered.len().to_string(), &list]), vec![], None));
+    let status = if covered.len() >= 6 {
+        CheckStatus::Pass
+    } else {
+        CheckStatus::Warn
+    };
+    let list = if covered.is_empty() {
+        lang.label("view.none").to_string()
+    } else {
+        covered.join("、")
+    };
+    out.push(check(
+        "coverage.outline_systems",
+        status,
+        say(lang, "check.coverage", &[&covered.len().to_string(), &list]),
+        vec![],
+        None,
+    ));
 }
 
 /// Decimal places written in a figure's text (`50.63%` → 2).
@@ -410,28 +605,55 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         if rate.kind != MetricKind::Percent || rate.unit != Some("%") || rate.value > 100.0 {
             continue;
         }
-        let Some(subject) = rate.subject.as_deref() else { continue };
-        let Some(stem) = subject.strip_suffix('率').or_else(|| subject.split_once('率').map(|(a, _)| a)) else { continue };
-        let stem: String = stem.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+        let Some(subject) = rate.subject.as_deref() else {
+            continue;
+        };
+        let Some(stem) = subject
+            .strip_suffix('率')
+            .or_else(|| subject.split_once('率').map(|(a, _)| a))
+        else {
+            continue;
+        };
+        let stem: String = stem
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         if stem.chars().count() < 2 {
             continue;
         }
         // Counts earlier in the same sentence (at most 32 back, so that a
         // sentence of thousands of figures stays linear).
         let lo = i.saturating_sub(32);
-        let from = ms[lo..i].iter().rposition(|(_, m)| m.sentence != rate.sentence).map_or(lo, |p| lo + p + 1);
-        let before: Vec<&(String, RawMetric)> =
-            ms[from..i].iter().filter(|(_, m)| m.kind == MetricKind::Count).collect();
-        let Some((num_id, num)) = before.iter().rev().find(|(_, m)| m.subject.as_deref().is_some_and(|s| s.contains(&stem))).map(|x| (&x.0, &x.1))
+        let from = ms[lo..i]
+            .iter()
+            .rposition(|(_, m)| m.sentence != rate.sentence)
+            .map_or(lo, |p| lo + p + 1);
+        let before: Vec<&(String, RawMetric)> = ms[from..i]
+            .iter()
+            .filter(|(_, m)| m.kind == MetricKind::Count)
+            .collect();
+        let Some((num_id, num)) = before
+            .iter()
+            .rev()
+            .find(|(_, m)| m.subject.as_deref().is_some_and(|s| s.contains(&stem)))
+            .map(|x| (&x.0, &x.1))
         else {
             continue;
         };
-        let dens: Vec<&&(String, RawMetric)> =
-            before.iter().filter(|(_, m)| m.unit == num.unit && m.value > num.value && m.value > 0.0).collect();
+        let dens: Vec<&&(String, RawMetric)> = before
+            .iter()
+            .filter(|(_, m)| m.unit == num.unit && m.value > num.value && m.value > 0.0)
+            .collect();
         let Some(den) = dens.last() else { continue };
         let d = decimals(&input.text[rate.start..rate.end]);
         let tolerance = 0.5 * 10f64.powi(-(d as i32)) + 1e-9;
-        let matching = dens.iter().find(|(_, m)| (num.value / m.value * 100.0 - rate.value).abs() <= tolerance);
+        let matching = dens
+            .iter()
+            .find(|(_, m)| (num.value / m.value * 100.0 - rate.value).abs() <= tolerance);
         let ((den_id, den), status, key) = match matching {
             Some(m) => ((&m.0, &m.1), CheckStatus::Pass, "check.rate.pass"),
             None => ((&den.0, &den.1), CheckStatus::Warn, "check.rate.warn"),
@@ -441,7 +663,17 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         out.push(check(
             "consistency.rate",
             status,
-            say(lang, key, &[subject, &crate::format_number(num.value), &crate::format_number(den.value), &computed, &stated]),
+            say(
+                lang,
+                key,
+                &[
+                    subject,
+                    &crate::format_number(num.value),
+                    &crate::format_number(den.value),
+                    &computed,
+                    &stated,
+                ],
+            ),
             vec![num_id.clone(), den_id.clone(), rate_id.clone()],
             None,
         ));

@@ -155,7 +155,10 @@ pub fn label_line(line: &str) -> Option<LabelLine> {
         }
         let value_end = next.map_or(line.len(), |(at, _)| at);
         let (vs, ve) = trim(line, current.1, value_end);
-        pairs.push(Pair { label: current.0, value: (vs, ve) });
+        pairs.push(Pair {
+            label: current.0,
+            value: (vs, ve),
+        });
         match next {
             Some((_, found)) => current = found,
             None => break,
@@ -174,9 +177,28 @@ fn trim(line: &str, start: usize, end: usize) -> (usize, usize) {
 /// Words that mark a line of page chrome: buttons, banners, breadcrumbs,
 /// counters.
 const FURNITURE_WORDS: &[&str] = &[
-    "字号", "字体", "打印", "关闭窗口", "关闭本页", "分享", "收藏", "您所在的位置", "当前位置",
-    "您当前的位置", "当前所在位置", "今天是", "点击率", "浏览次数", "访问量", "返回顶部", "扫一扫",
-    "微信", "微博", "【", "】", "首页",
+    "字号",
+    "字体",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "分享",
+    "收藏",
+    "您所在的位置",
+    "当前位置",
+    "您当前的位置",
+    "当前所在位置",
+    "今天是",
+    "点击率",
+    "浏览次数",
+    "访问量",
+    "返回顶部",
+    "扫一扫",
+    "微信",
+    "微博",
+    "【",
+    "】",
+    "首页",
 ];
 
 /// True when a trimmed preamble line is page furniture.
@@ -202,7 +224,11 @@ pub fn is_furniture(line: &str, before_text: bool) -> bool {
     if is_date_line(line) {
         return true;
     }
-    if before_text && chars <= 16 && !has_sentence_punct(line) && !line.chars().any(|c| fold(c) == ':') {
+    if before_text
+        && chars <= 16
+        && !has_sentence_punct(line)
+        && !line.chars().any(|c| fold(c) == ':')
+    {
         return true;
     }
     false
@@ -210,20 +236,25 @@ pub fn is_furniture(line: &str, before_text: bool) -> bool {
 
 /// True when the line has sentence punctuation (`。，；` and their ASCII forms).
 pub fn has_sentence_punct(line: &str) -> bool {
-    line.chars().any(|c| matches!(fold(c), '。' | ',' | '，' | ';' | '!' | '?'))
+    line.chars()
+        .any(|c| matches!(fold(c), '。' | ',' | '，' | ';' | '!' | '?'))
 }
 
 /// True when a trimmed line is only a date, optionally with a time
 /// (`2020-12-22 11:50`, `2026年02月10日 07时41分`).
 pub fn is_date_line(line: &str) -> bool {
-    let Some((_, end)) = find_date(line) else { return false };
+    let Some((_, end)) = find_date(line) else {
+        return false;
+    };
     let (_, date_start) = (0, line.len() - line.trim_start_matches(is_space).len());
     if date_start != 0 {
         return false;
     }
-    line[end..]
-        .chars()
-        .all(|c| is_space(c) || c.is_ascii_digit() || matches!(fold(c), ':' | '时' | '分' | '秒' | '星' | '期') )
+    line[end..].chars().all(|c| {
+        is_space(c)
+            || c.is_ascii_digit()
+            || matches!(fold(c), ':' | '时' | '分' | '秒' | '星' | '期')
+    })
 }
 
 /// Finds the first date `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD` or
@@ -297,10 +328,17 @@ pub fn title_candidate(line: &str) -> Option<usize> {
         prev_space = is_space(c);
     }
     let title = line[..cut].trim_end_matches(is_space);
-    let core = ["（全文）", "(全文)", "（摘要）", "(摘要)", "（草案）", "(草案)"]
-        .iter()
-        .find_map(|s| title.strip_suffix(s))
-        .unwrap_or(title);
+    let core = [
+        "（全文）",
+        "(全文)",
+        "（摘要）",
+        "(摘要)",
+        "（草案）",
+        "(草案)",
+    ]
+    .iter()
+    .find_map(|s| title.strip_suffix(s))
+    .unwrap_or(title);
     let chars = title.chars().count();
     let ok = core.ends_with("报告")
         && (6..=60).contains(&chars)
@@ -317,9 +355,10 @@ mod tests {
 
     fn values(line: &str) -> Vec<(&'static str, &str)> {
         match label_line(line) {
-            Some(LabelLine::Inline(pairs)) => {
-                pairs.iter().map(|p| (p.label.label, &line[p.value.0..p.value.1])).collect()
-            }
+            Some(LabelLine::Inline(pairs)) => pairs
+                .iter()
+                .map(|p| (p.label.label, &line[p.value.0..p.value.1]))
+                .collect(),
             other => panic!("not inline: {other:?}"),
         }
     }
@@ -334,20 +373,32 @@ mod tests {
             values("时间 : 2022-03-30 11:40:23 来源 : 本网"),
             [("时间", "2022-03-30 11:40:23"), ("来源", "本网")]
         );
-        assert_eq!(values("文章来源:司法局 更新时间:2021/03/29 11:30:01")[1], ("更新时间", "2021/03/29 11:30:01"));
+        assert_eq!(
+            values("文章来源:司法局 更新时间:2021/03/29 11:30:01")[1],
+            ("更新时间", "2021/03/29 11:30:01")
+        );
         assert_eq!(values("来源：北京日报"), [("来源", "北京日报")]);
     }
 
     #[test]
     fn bare_label_and_non_labels() {
-        assert!(matches!(label_line("发文字号"), Some(LabelLine::Bare(Label { label: "发文字号", .. }))));
+        assert!(matches!(
+            label_line("发文字号"),
+            Some(LabelLine::Bare(Label {
+                label: "发文字号",
+                ..
+            }))
+        ));
         assert_eq!(label_line("时间就是生命"), None);
         assert_eq!(label_line("来源于群众"), None);
     }
 
     #[test]
     fn dates_normalise() {
-        assert_eq!(find_date("发布时间:2017年02月28日").unwrap().0, "2017-02-28");
+        assert_eq!(
+            find_date("发布时间:2017年02月28日").unwrap().0,
+            "2017-02-28"
+        );
         assert_eq!(find_date("2021/03/29 11:30:01").unwrap().0, "2021-03-29");
         assert_eq!(find_date("2020-12-03 10:00").unwrap().0, "2020-12-03");
         assert_eq!(find_date("20256月"), None);
@@ -358,13 +409,19 @@ mod tests {
     #[test]
     fn titles() {
         let t = |s: &'static str| title_candidate(s).map(|n| &s[..n]);
-        assert_eq!(t("淄博市2021年度法治政府建设工作的报告"), Some("淄博市2021年度法治政府建设工作的报告"));
+        assert_eq!(
+            t("淄博市2021年度法治政府建设工作的报告"),
+            Some("淄博市2021年度法治政府建设工作的报告")
+        );
         assert_eq!(
             t("政府工作报告 (2019年1月21日在杭州市第十三届人民代表大会第四次会议上) 杭州市人民政府市长 徐立毅"),
             Some("政府工作报告")
         );
         assert_eq!(t("工作报告"), None);
-        assert_eq!(t("《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市人民政府发布的通知。"), None);
+        assert_eq!(
+            t("《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市人民政府发布的通知。"),
+            None
+        );
         assert_eq!(t("您所在的位置:政务公开 > 工作报告"), None);
     }
 
@@ -373,7 +430,10 @@ mod tests {
         assert!(is_furniture("【字号：", false));
         assert!(is_furniture("• 打印", false));
         assert!(is_furniture("首页 > 政务公开 > 法治政府建设", false));
-        assert!(is_furniture("今天是:2019年10月31日 星期三 农历十月初七", false));
+        assert!(is_furniture(
+            "今天是:2019年10月31日 星期三 农历十月初七",
+            false
+        ));
         assert!(is_furniture("渝快办", true));
         assert!(!is_furniture("渝快办", false));
         assert!(!is_furniture("各位代表：", true));

@@ -112,27 +112,88 @@ const MAGNITUDE_VERBS: &[&str] = &["超", "破", "近", "约", "达", "在", "�
 /// Verbs of change: a share after one of them is a change, unless `到`/`至`
 /// follows the verb (`提高到90%` is a level).
 const CHANGE_WORDS: &[&str] = &[
-    "增长", "增加", "提高", "提升", "下降", "降低", "减少", "上升", "回落", "压减", "精简", "缩减",
-    "压缩", "缩短", "降幅", "增幅", "增速", "涨幅", "减幅", "扩大", "同比", "环比", "比上年", "较上年",
-    "比去年", "较去年", "增", "降", "减", "涨",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "减少",
+    "上升",
+    "回落",
+    "压减",
+    "精简",
+    "缩减",
+    "压缩",
+    "缩短",
+    "降幅",
+    "增幅",
+    "增速",
+    "涨幅",
+    "减幅",
+    "扩大",
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "增",
+    "降",
+    "减",
+    "涨",
 ];
 
 /// Words that end the counted noun after a figure (`530项政务服务事项实现…`).
 const NOUN_STOPS: &[&str] = &[
-    "实现", "完成", "获得", "纳入", "被", "均", "全部", "已", "得到", "参加", "荣获", "覆盖", "入选",
-    "下放", "开展", "通过", "达到", "和", "及", "与", "在", "的", "进行", "列入", "获", "中", "分别",
-    "共", "累计", "合计", "投入", "建成", "上线", "启用",
+    "实现", "完成", "获得", "纳入", "被", "均", "全部", "已", "得到", "参加", "荣获", "覆盖",
+    "入选", "下放", "开展", "通过", "达到", "和", "及", "与", "在", "的", "进行", "列入", "获",
+    "中", "分别", "共", "累计", "合计", "投入", "建成", "上线", "启用",
 ];
 
 /// Words stripped from the end of a subject taken before the figure.
 const SUBJECT_TRAILERS: &[&str] = &[
-    "分别达到", "分别为", "分别达", "均达到", "均为", "均达", "均超", "分别", "达到", "已达", "共计",
-    "合计", "累计", "增至", "提高到", "提升至", "降至", "稳定在", "保持在", "超过", "突破", "首次",
-    "达", "为", "共", "均", "了", "到", "至", "超", "近", "约", "已", "有", "在",
+    "分别达到",
+    "分别为",
+    "分别达",
+    "均达到",
+    "均为",
+    "均达",
+    "均超",
+    "分别",
+    "达到",
+    "已达",
+    "共计",
+    "合计",
+    "累计",
+    "增至",
+    "提高到",
+    "提升至",
+    "降至",
+    "稳定在",
+    "保持在",
+    "超过",
+    "突破",
+    "首次",
+    "达",
+    "为",
+    "共",
+    "均",
+    "了",
+    "到",
+    "至",
+    "超",
+    "近",
+    "约",
+    "已",
+    "有",
+    "在",
 ];
 
 /// Words stripped from the start of a subject.
-const SUBJECT_LEADERS: &[&str] = &["其中", "同时", "此外", "另外", "并且", "并", "还", "另", "和", "及"];
+const SUBJECT_LEADERS: &[&str] = &[
+    "其中", "同时", "此外", "另外", "并且", "并", "还", "另", "和", "及",
+];
 
 /// One line of folded characters with their byte offsets.
 struct Line<'a> {
@@ -179,7 +240,6 @@ impl Line<'_> {
     fn is_quoted(&self, k: usize) -> bool {
         self.quoted.iter().any(|&(s, e)| s < k && k < e)
     }
-
 }
 
 /// Char ranges of quotations that hold a name rather than a statement.
@@ -245,7 +305,9 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
         int.push(char::from(b'0' + d as u8));
         j += 1;
         // Thousands separators: `1,234` (exactly three digits follow).
-        if line.at(j) == ',' && (1..=3).all(|m| digit(line.at(j + m)).is_some()) && digit(line.at(j + 4)).is_none()
+        if line.at(j) == ','
+            && (1..=3).all(|m| digit(line.at(j + m)).is_some())
+            && digit(line.at(j + 4)).is_none()
         {
             j += 1;
         }
@@ -289,7 +351,14 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             j = after;
         }
     }
-    Some(Number { value, end: j, cjk: false, magnitude_only: false, multiplied, yearlike })
+    Some(Number {
+        value,
+        end: j,
+        cjk: false,
+        magnitude_only: false,
+        multiplied,
+        yearlike,
+    })
 }
 
 /// An integer of up to four digits at `k` that is not followed by a decimal
@@ -317,13 +386,28 @@ fn cjk_at(line: &Line, k: usize) -> Option<Number> {
     }
     let s: String = line.chars[k..j].iter().collect();
     let value = cjk_value(&s)?;
-    let magnitude_only = !line.chars[k..j].iter().any(|&c| matches!(cjk_digit(c), Some(1..=9)));
+    let magnitude_only = !line.chars[k..j]
+        .iter()
+        .any(|&c| matches!(cjk_digit(c), Some(1..=9)));
     let multiplied = s.contains('万') || s.contains('亿');
-    Some(Number { value, end: j, cjk: true, magnitude_only, multiplied, yearlike: false })
+    Some(Number {
+        value,
+        end: j,
+        cjk: true,
+        magnitude_only,
+        multiplied,
+        yearlike: false,
+    })
 }
 
 /// Scans one line `text[start..end]` and appends its quantities to `out`.
-pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usize, out: &mut Vec<RawMetric>) {
+pub fn scan_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentence_start: &mut usize,
+    out: &mut Vec<RawMetric>,
+) {
     let s = &text[start..end];
     let mut chars = Vec::with_capacity(s.len() / 3 + 1);
     let mut offs = Vec::with_capacity(s.len() / 3 + 2);
@@ -333,7 +417,12 @@ pub fn scan_line(text: &str, start: usize, end: usize, sentence_start: &mut usiz
     }
     offs.push(end);
     let quoted = quotations(&chars);
-    let line = Line { text, chars, offs, quoted };
+    let line = Line {
+        text,
+        chars,
+        offs,
+        quoted,
+    };
     let first = out.len();
     let n = line.chars.len();
     let mut clause_start = 0usize;
@@ -379,7 +468,9 @@ fn skip_run(line: &Line, k: usize) -> usize {
     let c = line.at(k);
     let mut j = k + 1;
     if digit(c).is_some() {
-        while digit(line.at(j)).is_some() || (matches!(line.at(j), '.' | ',') && digit(line.at(j + 1)).is_some()) {
+        while digit(line.at(j)).is_some()
+            || (matches!(line.at(j), '.' | ',') && digit(line.at(j + 1)).is_some())
+        {
             j += 1;
         }
     } else if is_cjk_numeral(c) {
@@ -400,7 +491,8 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     if prev.is_ascii_alphabetic() || matches!(prev, '第' | '每' | '_' | '#') {
         return None;
     }
-    if matches!(prev, '-' | '/' | ':' | '.' | '~') && k >= 2 && digit(line.before(k - 1)).is_some() {
+    if matches!(prev, '-' | '/' | ':' | '.' | '~') && k >= 2 && digit(line.before(k - 1)).is_some()
+    {
         return None;
     }
     if line.is_quoted(k) {
@@ -426,11 +518,25 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
             }),
         }?;
         let end = j + 1;
-        let metric = raw(line, k, end, times, None, Some("番"), MetricKind::Other, Qualifier::Exact, true);
+        let metric = raw(
+            line,
+            k,
+            end,
+            times,
+            None,
+            Some("番"),
+            MetricKind::Other,
+            Qualifier::Exact,
+            true,
+        );
         return Some((metric, end));
     }
 
-    let number = if digit(c).is_some() { arabic_at(line, k)? } else { cjk_number(line, k, prefix_q.is_some())? };
+    let number = if digit(c).is_some() {
+        arabic_at(line, k)?
+    } else {
+        cjk_number(line, k, prefix_q.is_some())?
+    };
     let mut j = number.end;
 
     // Fractions: 三分之一, 百分之九十五.
@@ -443,16 +549,32 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
         let value = (num.value / den * 100.0 * 100.0).round() / 100.0;
         let end = num.end;
         let (q, end) = suffix_qualifier(line, end, prefix_q);
-        let metric = raw(line, k, end, value, None, Some("%"), MetricKind::Percent, q, false);
+        let metric = raw(
+            line,
+            k,
+            end,
+            value,
+            None,
+            Some("%"),
+            MetricKind::Percent,
+            q,
+            false,
+        );
         return Some((metric, end));
     }
 
     // Ranges: 3至5个, 1-2部, 3～5.
     let mut upper = None;
     if matches!(line.at(j), '至' | '到' | '-' | '~' | '～' | '—' | '－') && !number.yearlike {
-        let second = if number.cjk { cjk_at(line, j + 1) } else { arabic_at(line, j + 1) };
+        let second = if number.cjk {
+            cjk_at(line, j + 1)
+        } else {
+            arabic_at(line, j + 1)
+        };
         if let Some(second) = second.filter(|s| s.end > j + 1 && s.value > number.value) {
-            if unit_at(&line.chars[second.end.min(line.chars.len())..]).is_some() || line.at(second.end) == '%' {
+            if unit_at(&line.chars[second.end.min(line.chars.len())..]).is_some()
+                || line.at(second.end) == '%'
+            {
                 upper = Some(second.value);
                 j = second.end;
             }
@@ -477,8 +599,12 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
             // A figure with 万/亿 and no unit word is still a quantity
             // (`使用人次已达508万`), unless a word follows it (`百万英才`).
             let after = line.at(j);
-            let boundary = !is_han(after) || matches!(after, '和' | '与' | '及' | '、') || is_cjk_numeral(after);
-            if !(number.multiplied && boundary && !number.magnitude_only) && !(number.multiplied && number.magnitude_only && prefix_q.is_some() && boundary) {
+            let boundary = !is_han(after)
+                || matches!(after, '和' | '与' | '及' | '、')
+                || is_cjk_numeral(after);
+            if !(number.multiplied && boundary && !number.magnitude_only)
+                && !(number.multiplied && number.magnitude_only && prefix_q.is_some() && boundary)
+            {
                 return None;
             }
             (None, j)
@@ -502,7 +628,11 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     if next == '级' {
         return None;
     }
-    if number.magnitude_only && number.value != 10.0 && is_han(next) && !matches!(next, '和' | '与' | '及' | '、') {
+    if number.magnitude_only
+        && number.value != 10.0
+        && is_han(next)
+        && !matches!(next, '和' | '与' | '及' | '、')
+    {
         return None;
     }
     if prefix_q == Some(Qualifier::Over) && next == '的' {
@@ -515,7 +645,17 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     let kind = unit.map_or(MetricKind::Other, |u| u.kind);
     let start = if prefix_in_text { k - prefix_len } else { k };
     let change = is_change(line, start, k, kind, prefix_len, prefix_in_text);
-    let mut metric = raw(line, start, end, number.value, upper, unit.map(|u| u.base), kind, q, change);
+    let mut metric = raw(
+        line,
+        start,
+        end,
+        number.value,
+        upper,
+        unit.map(|u| u.base),
+        kind,
+        q,
+        change,
+    );
     if unit.is_none() {
         metric.kind = MetricKind::Other;
     }
@@ -543,11 +683,23 @@ fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -
         Guard::None => true,
         Guard::AfterLianxu => line.ends_with(k, "连续") && !number.yearlike,
         Guard::OrdinalWithCjk => {
-            !number.cjk || line.at(k) == '两' || line.ends_with(k, "连续") || line.ends_with(k, "共")
+            !number.cjk
+                || line.at(k) == '两'
+                || line.ends_with(k, "连续")
+                || line.ends_with(k, "共")
         }
-        Guard::NotBeforeMeeting => {
-            !["全会", "会议", "全体会议", "党代会", "代表大会", "人大", "常委会", "产业"].iter().any(|w| line.starts_with(after, w))
-        }
+        Guard::NotBeforeMeeting => ![
+            "全会",
+            "会议",
+            "全体会议",
+            "党代会",
+            "代表大会",
+            "人大",
+            "常委会",
+            "产业",
+        ]
+        .iter()
+        .any(|w| line.starts_with(after, w)),
         Guard::NotBeforeNian => line.at(after) != '年',
         Guard::NotRoundTheClock => number.value != 24.0 || line.at(after) == '内',
         Guard::NotBumen => line.at(after) != '门',
@@ -562,7 +714,9 @@ fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
     for &(word, q, in_text) in PREFIX_QUALIFIERS {
         if line.ends_with(at, word) {
             // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.
-            if word == "近" && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠') {
+            if word == "近"
+                && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠')
+            {
                 continue;
             }
             let in_text = in_text && at == k;
@@ -586,14 +740,29 @@ fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qual
 /// True when a share right after the change words before it is a change
 /// (`增长5.4%`, `降幅达92.2%`, `高于全国0.4个百分点`), not a level
 /// (`提高到90%`, `占比95.87%`).
-fn is_change(line: &Line, start: usize, k: usize, kind: MetricKind, prefix_len: usize, prefix_in_text: bool) -> bool {
+fn is_change(
+    line: &Line,
+    start: usize,
+    k: usize,
+    kind: MetricKind,
+    prefix_len: usize,
+    prefix_in_text: bool,
+) -> bool {
     match kind {
         MetricKind::PercentagePoint => return true,
         MetricKind::Percent => {}
         _ => return false,
     }
-    let verb_end = if prefix_in_text { start } else { k - prefix_len };
-    let verb_end = if line.before(verb_end) == '了' { verb_end - 1 } else { verb_end };
+    let verb_end = if prefix_in_text {
+        start
+    } else {
+        k - prefix_len
+    };
+    let verb_end = if line.before(verb_end) == '了' {
+        verb_end - 1
+    } else {
+        verb_end
+    };
     // Look back within the clause for the nearest change word.
     let floor = verb_end.saturating_sub(8);
     let mut j = verb_end;
@@ -609,7 +778,10 @@ fn is_change(line: &Line, start: usize, k: usize, kind: MetricKind, prefix_len: 
                 if gap.starts_with('到') || gap.starts_with('至') || gap.starts_with('为') {
                     return false;
                 }
-                if ["占比", "比重", "比例", "占"].iter().any(|x| gap.contains(x)) {
+                if ["占比", "比重", "比例", "占"]
+                    .iter()
+                    .any(|x| gap.contains(x))
+                {
                     return false;
                 }
                 return gap.chars().count() <= 4;
@@ -655,7 +827,10 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
     let from = from.max(k.saturating_sub(LOOKBACK)).min(k);
     let mut before: String = line.chars[from..k].iter().collect();
     loop {
-        let trimmed = SUBJECT_TRAILERS.iter().find_map(|t| before.strip_suffix(t)).map(str::to_string);
+        let trimmed = SUBJECT_TRAILERS
+            .iter()
+            .find_map(|t| before.strip_suffix(t))
+            .map(str::to_string);
         match trimmed {
             Some(t) => before = t,
             None => break,
@@ -666,8 +841,12 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
             before = rest.to_string();
         }
     }
-    let before = before.trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
-    let before = ["对", "将", "把", "从", "向", "由"].iter().find_map(|p| before.strip_prefix(p)).unwrap_or(before);
+    let before = before
+        .trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
+    let before = ["对", "将", "把", "从", "向", "由"]
+        .iter()
+        .find_map(|p| before.strip_prefix(p))
+        .unwrap_or(before);
     // The noun after the unit, up to a verb or a clause break.
     let noun_follows = is_han(line.at(end)) && !NOUN_STOPS.iter().any(|w| line.starts_with(end, w));
     let mut after_end = end;
@@ -696,14 +875,19 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
         // `393项实现“秒批秒办”`: name the figure by what it achieved.
         _ => {
             let mut j = end;
-            while j < line.chars.len() && j - end < LOOKAHEAD && !super::text::is_clause_break(line.at(j)) {
+            while j < line.chars.len()
+                && j - end < LOOKAHEAD
+                && !super::text::is_clause_break(line.at(j))
+            {
                 j += 1;
             }
             let p: String = line.chars[end..j].iter().collect();
             (p.chars().count() >= 2).then_some(p)
         }
     };
-    let used = if chosen.as_ref().is_some_and(|c| c.ends_with(&*line.chars[end..after_end].iter().collect::<String>()) && after_end > end) {
+    let used = if chosen.as_ref().is_some_and(|c| {
+        c.ends_with(&*line.chars[end..after_end].iter().collect::<String>()) && after_end > end
+    }) {
         after_end
     } else {
         end
@@ -721,11 +905,16 @@ fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
         let between = &line.text[a.end..b.start];
         !between.is_empty()
             && between.chars().count() <= 2
-            && between.chars().all(|c| matches!(c, '、' | '和' | '与' | '及'))
+            && between
+                .chars()
+                .all(|c| matches!(c, '、' | '和' | '与' | '及'))
     };
     // Shared units, back to front.
     for i in (0..metrics.len().saturating_sub(1)).rev() {
-        if metrics[i].unit.is_none() && joined(&metrics[i], &metrics[i + 1]) && metrics[i + 1].unit.is_some() {
+        if metrics[i].unit.is_none()
+            && joined(&metrics[i], &metrics[i + 1])
+            && metrics[i + 1].unit.is_some()
+        {
             metrics[i].unit = metrics[i + 1].unit;
             metrics[i].kind = metrics[i + 1].kind;
         }
@@ -741,7 +930,12 @@ fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
             let head_q = metrics[i].qualifier;
             let head_prefix = line.text[metrics[i].clause..metrics[i].start].to_string();
             for m in &mut metrics[i + 1..=j] {
-                if m.qualifier == Qualifier::Exact && matches!(head_q, Qualifier::Over | Qualifier::AtLeast | Qualifier::Nearly) {
+                if m.qualifier == Qualifier::Exact
+                    && matches!(
+                        head_q,
+                        Qualifier::Over | Qualifier::AtLeast | Qualifier::Nearly
+                    )
+                {
                     m.qualifier = head_q;
                 }
             }
@@ -753,7 +947,8 @@ fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
                 }
             }
             if head_prefix.contains("分别") {
-                let subjects = split_subjects(metrics[i].subject.as_deref().unwrap_or(""), j - i + 1);
+                let subjects =
+                    split_subjects(metrics[i].subject.as_deref().unwrap_or(""), j - i + 1);
                 if let Some(subjects) = subjects {
                     for (m, s) in metrics[i..=j].iter_mut().zip(subjects) {
                         m.subject = Some(s);
@@ -778,7 +973,10 @@ fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
 /// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`,
 /// `农村居民人均可支配收入`; `省级市级示范基地` → `省级示范基地`, `市级示范基地`.
 fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
-    let parts: Vec<&str> = subject.split(['、', '和', '与', '及']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = subject
+        .split(['、', '和', '与', '及'])
+        .filter(|p| !p.is_empty())
+        .collect();
     if parts.len() == n {
         let first_len = parts[0].chars().count();
         let last = parts[n - 1];
@@ -787,7 +985,13 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
             parts
                 .iter()
                 .enumerate()
-                .map(|(i, p)| if i + 1 < n && p.chars().count() == first_len { format!("{p}{tail}") } else { p.to_string() })
+                .map(|(i, p)| {
+                    if i + 1 < n && p.chars().count() == first_len {
+                        format!("{p}{tail}")
+                    } else {
+                        p.to_string()
+                    }
+                })
                 .collect(),
         );
     }
@@ -802,7 +1006,11 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
         if ok && chars[s + 1] != chars[s] {
             let head: String = chars[..s].iter().collect();
             let tail: String = chars[s + 2 * n..].iter().collect();
-            return Some((0..n).map(|m| format!("{head}{}{}{tail}", chars[s + 2 * m], chars[s + 2 * m + 1])).collect());
+            return Some(
+                (0..n)
+                    .map(|m| format!("{head}{}{}{tail}", chars[s + 2 * m], chars[s + 2 * m + 1]))
+                    .collect(),
+            );
         }
     }
     None
@@ -820,7 +1028,10 @@ mod tests {
         );
         assert_eq!(
             split_subjects("城镇和农村居民人均可支配收入", 2),
-            Some(vec!["城镇居民人均可支配收入".to_string(), "农村居民人均可支配收入".to_string()])
+            Some(vec![
+                "城镇居民人均可支配收入".to_string(),
+                "农村居民人均可支配收入".to_string()
+            ])
         );
     }
 }

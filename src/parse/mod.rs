@@ -63,10 +63,16 @@ pub fn parse(text: &str) -> Report {
 pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     let lang = options.lang;
     let map = Utf16Map::new(text);
-    let mut report = Report { length: map.get(text.len()), ..Report::default() };
+    let mut report = Report {
+        length: map.get(text.len()),
+        ..Report::default()
+    };
     if text.len() > MAX_INPUT_BYTES {
         report.preamble = map.span(0, text.len());
-        report.warnings.push(lang.say(Msg::TooLong { bytes: text.len(), limit: MAX_INPUT_BYTES }));
+        report.warnings.push(lang.say(Msg::TooLong {
+            bytes: text.len(),
+            limit: MAX_INPUT_BYTES,
+        }));
         return report;
     }
     let lines = text::lines(text);
@@ -93,7 +99,10 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         while furniture.peek().is_some_and(|f| f.1 <= line.start) {
             furniture.next();
         }
-        if furniture.peek().is_some_and(|f| f.0 >= line.start && f.1 <= line.end) {
+        if furniture
+            .peek()
+            .is_some_and(|f| f.0 >= line.start && f.1 <= line.end)
+        {
             continue;
         }
         metrics::scan_line(text, line.start, line.end, &mut sentence, &mut raw);
@@ -126,10 +135,11 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
             subject: m.subject.clone(),
             indicator: indicators::classify(
                 m,
-                &text[m.clause..ahead(text, m.end, &['，', ',', '、', '。', '；', ';', '\n', '\r'])],
+                &text
+                    [m.clause..ahead(text, m.end, &['，', ',', '、', '。', '；', ';', '\n', '\r'])],
                 &text[m.sentence.min(m.start)..ahead(text, m.end, &['。', '；', ';', '\n', '\r'])],
             )
-                .map(str::to_string),
+            .map(str::to_string),
             section: section_at(m.start),
         })
         .collect();
@@ -137,7 +147,11 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     report.sections = convert(text, &map, &structure, &tree);
     report.items = convert_items(text, &map, &structure::items(text, 0, preamble_end));
     report.preamble = map.span(0, preamble_end);
-    report.furniture = structure.furniture.iter().map(|&(s, e)| map.span(s, e)).collect();
+    report.furniture = structure
+        .furniture
+        .iter()
+        .map(|&(s, e)| map.span(s, e))
+        .collect();
     report.title = structure.title.clone();
     report.year = year(text, &structure);
     report.meta = structure.meta.clone();
@@ -146,10 +160,14 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     }
 
     if structure.truncated {
-        report.warnings.push(lang.say(Msg::TooManySections { limit: limits::MAX_SECTIONS }));
+        report.warnings.push(lang.say(Msg::TooManySections {
+            limit: limits::MAX_SECTIONS,
+        }));
     }
     if capped {
-        report.warnings.push(lang.say(Msg::TooManyMetrics { limit: MAX_METRICS }));
+        report
+            .warnings
+            .push(lang.say(Msg::TooManyMetrics { limit: MAX_METRICS }));
     }
     if !text.chars().any(text::is_han) && !text.trim().is_empty() {
         report.warnings.push(lang.say(Msg::NoChinese));
@@ -157,7 +175,12 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         report.warnings.push(lang.say(Msg::NoHeadings));
     }
     let mut flat = Vec::new();
-    fn flatten<'a>(text: &'a str, structure: &'a Structure, tree: &'a [RawSection], out: &mut Vec<checks::Sec<'a>>) {
+    fn flatten<'a>(
+        text: &'a str,
+        structure: &'a Structure,
+        tree: &'a [RawSection],
+        out: &mut Vec<checks::Sec<'a>>,
+    ) {
         for s in tree {
             let h = &structure.headings[s.heading];
             out.push(checks::Sec {
@@ -171,8 +194,11 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         }
     }
     flatten(text, &structure, &tree, &mut flat);
-    let with_ids: Vec<(String, metrics::RawMetric)> =
-        raw.into_iter().zip(&report.metrics).map(|(m, public)| (public.id.clone(), m)).collect();
+    let with_ids: Vec<(String, metrics::RawMetric)> = raw
+        .into_iter()
+        .zip(&report.metrics)
+        .map(|(m, public)| (public.id.clone(), m))
+        .collect();
     let input = checks::Input {
         text,
         sections: &flat,
@@ -240,14 +266,18 @@ fn convert_items(text: &str, map: &Utf16Map, items: &[RawItem]) -> Vec<Item> {
 fn year_at(chars: &[char], at: usize) -> Option<i32> {
     let digits: String = chars.get(at..at + 4)?.iter().collect();
     let y: i32 = digits.parse().ok()?;
-    (chars.get(at + 4) == Some(&'年') && (1949..=2100).contains(&y) && (at == 0 || !chars[at - 1].is_ascii_digit()))
-        .then_some(y)
+    (chars.get(at + 4) == Some(&'年')
+        && (1949..=2100).contains(&y)
+        && (at == 0 || !chars[at - 1].is_ascii_digit()))
+    .then_some(y)
 }
 
 /// Every `YYYY年` in `s`.
 fn years(s: &str) -> Vec<i32> {
     let chars: Vec<char> = s.chars().map(text::fold).collect();
-    (0..chars.len()).filter_map(|i| year_at(&chars, i)).collect()
+    (0..chars.len())
+        .filter_map(|i| year_at(&chars, i))
+        .collect()
 }
 
 /// The year reported on: from the title (a 政府工作报告 of year Y reviews

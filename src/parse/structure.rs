@@ -48,7 +48,11 @@ pub struct Structure {
 /// ```
 pub fn marker(s: &str) -> Option<(u8, usize)> {
     // Markers are short: looking at the first 16 characters is enough.
-    let chars: Vec<(usize, char)> = s.char_indices().take(16).map(|(i, c)| (i, fold(c))).collect();
+    let chars: Vec<(usize, char)> = s
+        .char_indices()
+        .take(16)
+        .map(|(i, c)| (i, fold(c)))
+        .collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let end_of = |k: usize| chars.get(k + 1).map_or(s.len(), |&(i, _)| i);
     let skip_spaces = |mut k: usize| {
@@ -103,7 +107,10 @@ pub fn marker(s: &str) -> Option<(u8, usize)> {
 }
 
 fn is_marker_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Reads a trimmed line `text[s..e]` as a marked heading.
@@ -130,18 +137,27 @@ fn marked_heading(text: &str, s: usize, e: usize) -> Option<Heading> {
 
 /// Characters a heading line without a marker cannot contain.
 fn breaks_unmarked(c: char) -> bool {
-    matches!(fold(c), '。' | ',' | '，' | ';' | ':' | '!' | '?' | '、' | '|' | '•' | '—' | '>')
+    matches!(
+        fold(c),
+        '。' | ',' | '，' | ';' | ':' | '!' | '?' | '、' | '|' | '•' | '—' | '>'
+    )
 }
 
 /// Body-like text: a line of at least 20 characters with clause punctuation.
 fn is_paragraph(line: &str) -> bool {
-    line.chars().count() >= 20 && line.chars().any(|c| matches!(fold(c), '。' | ',' | '，' | ';'))
+    line.chars().count() >= 20
+        && line
+            .chars()
+            .any(|c| matches!(fold(c), '。' | ',' | '，' | ';'))
 }
 
 /// What the walk remembers about the previous non-blank line.
 #[derive(Clone, Copy)]
 struct Prev {
     last: char,
+    /// The line ends a sentence: `。！？；：`, or a closing quote right
+    /// after one (`……。”`).
+    ends_sentence: bool,
     heading: Option<u8>,
     chrome: bool,
     blank_after: bool,
@@ -156,14 +172,19 @@ impl Prev {
         self.heading.is_some()
             || self.chrome
             || self.blank_after
-            || !(is_han(self.last) || self.last.is_alphanumeric() || matches!(self.last, ',' | '、'))
+            || !(is_han(self.last)
+                || self.last.is_alphanumeric()
+                || matches!(self.last, ',' | '、'))
     }
 }
 
 /// Walks the lines of `text`.
 pub fn scan(text: &str, lines: &[Line]) -> Structure {
     let mut out = Structure::default();
-    let trimmed: Vec<(usize, usize)> = lines.iter().map(|l| text::trim_range(text, l.start, l.end)).collect();
+    let trimmed: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|l| text::trim_range(text, l.start, l.end))
+        .collect();
     let mut in_preamble = true;
     let mut before_text = true;
     let mut seen_paragraph = false;
@@ -183,8 +204,20 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         }
         let line = &text[s..e];
         let last = line.chars().next_back().map(fold).unwrap_or(' ');
+        let mut tail = line.chars().rev().map(fold);
+        let ends_sentence = match (tail.next(), tail.next()) {
+            (Some('。' | '!' | '?' | ';' | ':'), _) => true,
+            (Some('”' | '’' | '"' | ')' | '）' | '」'), Some('。' | '!' | '?')) => true,
+            _ => false,
+        };
         let set_prev = |prev: &mut Option<Prev>, heading: Option<u8>, chrome: bool| {
-            *prev = Some(Prev { last, heading, chrome, blank_after: false });
+            *prev = Some(Prev {
+                ends_sentence,
+                last,
+                heading,
+                chrome,
+                blank_after: false,
+            });
         };
 
         if let Some(h) = marked_heading(text, s, e) {
@@ -204,13 +237,30 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         if in_preamble {
             let mut chrome = false;
             if let Some(label) = pending.take() {
-                if front::label_line(line).is_none() && line.chars().count() <= 40 && !is_paragraph(line) {
-                    record(&mut out.meta, &mut updated, &mut source, &mut title_field, label, line);
+                if front::label_line(line).is_none()
+                    && line.chars().count() <= 40
+                    && !is_paragraph(line)
+                {
+                    record(
+                        &mut out.meta,
+                        &mut updated,
+                        &mut source,
+                        &mut title_field,
+                        label,
+                        line,
+                    );
                     out.furniture.push((s, e));
                     set_prev(&mut prev, None, true);
                     continue;
                 }
-                record(&mut out.meta, &mut updated, &mut source, &mut title_field, label, "");
+                record(
+                    &mut out.meta,
+                    &mut updated,
+                    &mut source,
+                    &mut title_field,
+                    label,
+                    "",
+                );
             }
             match front::label_line(line) {
                 Some(LabelLine::Bare(label)) => {
@@ -226,7 +276,14 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                     for p in &pairs {
                         if pending != Some(p.label) {
                             let value = &line[p.value.0..p.value.1];
-                            record(&mut out.meta, &mut updated, &mut source, &mut title_field, p.label, value);
+                            record(
+                                &mut out.meta,
+                                &mut updated,
+                                &mut source,
+                                &mut title_field,
+                                p.label,
+                                value,
+                            );
                         }
                     }
                     chrome = true;
@@ -269,7 +326,13 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                 out.truncated = true;
             } else {
                 in_preamble = false;
-                out.headings.push(Heading { level: 1, marker: (s, s), title: (s, e), start: s, end: e });
+                out.headings.push(Heading {
+                    level: 1,
+                    marker: (s, s),
+                    title: (s, e),
+                    start: s,
+                    end: e,
+                });
                 set_prev(&mut prev, Some(1), false);
                 continue;
             }
@@ -284,7 +347,14 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         set_prev(&mut prev, None, false);
     }
     if let Some(label) = pending {
-        record(&mut out.meta, &mut updated, &mut source, &mut title_field, label, "");
+        record(
+            &mut out.meta,
+            &mut updated,
+            &mut source,
+            &mut title_field,
+            label,
+            "",
+        );
     }
     if out.meta.published.is_none() {
         out.meta.published = updated;
@@ -300,7 +370,9 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
 
 fn has_year(s: &str) -> bool {
     let chars: Vec<char> = s.chars().map(fold).collect();
-    chars.windows(5).any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+    chars
+        .windows(5)
+        .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
 }
 
 /// Stores one metadata field.
@@ -312,7 +384,10 @@ fn record(
     label: front::Label,
     value: &str,
 ) {
-    meta.fields.push(Field { label: label.label.to_string(), value: value.to_string() });
+    meta.fields.push(Field {
+        label: label.label.to_string(),
+        value: value.to_string(),
+    });
     let text = (!value.is_empty()).then(|| value.to_string());
     let date = front::find_date(value).map(|d| d.0);
     let fill = |slot: &mut Option<String>, v: Option<String>| {
@@ -335,20 +410,37 @@ fn record(
 
 /// A short line without punctuation that stands between a finished
 /// sentence and body text, like `主要工作` or `坚持高位推动 法治政府建设责任不断强化`.
-fn is_unmarked_heading(text: &str, line: &str, prev: Option<Prev>, rest: &[(usize, usize)]) -> bool {
+fn is_unmarked_heading(
+    text: &str,
+    line: &str,
+    prev: Option<Prev>,
+    rest: &[(usize, usize)],
+) -> bool {
     let chars = line.chars().count();
-    if !(2..=30).contains(&chars) || line.chars().any(breaks_unmarked) || front::is_date_line(line) {
+    if !(2..=30).contains(&chars) || line.chars().any(breaks_unmarked) || front::is_date_line(line)
+    {
         return false;
     }
-    if line.chars().next().is_some_and(|c| !is_han(c) && !matches!(c, '“' | '"')) {
+    if line
+        .chars()
+        .next()
+        .is_some_and(|c| !is_han(c) && !matches!(c, '“' | '"'))
+    {
         return false;
     }
-    let after_sentence =
-        prev.is_some_and(|p| p.heading.is_some() || p.blank_after || matches!(p.last, '。' | '!' | '?' | ';' | ':' | '”'));
+    // Appendix headings stand alone whatever follows: 附件1, 名词解释.
+    let appendix = line.starts_with("附件") && line.chars().count() <= 6
+        || matches!(line, "名词解释" | "注释" | "附录" | "说明" | "注解");
+    if appendix && prev.is_some_and(|p| p.heading.is_some() || p.ends_sentence) {
+        return true;
+    }
+    let after_sentence = prev.is_some_and(|p| p.blank_after || p.ends_sentence);
     if !after_sentence {
         return false;
     }
-    let Some(&(ns, ne)) = rest.iter().find(|(s, e)| s < e) else { return false };
+    let Some(&(ns, ne)) = rest.iter().find(|(s, e)| s < e) else {
+        return false;
+    };
     let next = &text[ns..ne];
     is_paragraph(next) || marker(next).is_some_and(|(level, _)| level >= 2)
 }
@@ -377,7 +469,11 @@ fn nest(headings: &[Heading], len: usize) -> (Vec<Node>, Vec<usize>) {
                 break;
             }
         }
-        nodes.push(Node { heading: i, children: Vec::new(), end: len });
+        nodes.push(Node {
+            heading: i,
+            children: Vec::new(),
+            end: len,
+        });
         match stack.last() {
             Some(&parent) => nodes[parent].children.push(i),
             None => roots.push(i),
@@ -408,16 +504,29 @@ pub fn tree(headings: &[Heading], len: usize) -> Vec<RawSection> {
     fn build(nodes: &[Node], headings: &[Heading], i: usize, id: String) -> RawSection {
         let node = &nodes[i];
         let h = &headings[node.heading];
-        let body_end = node.children.first().map_or(node.end, |&c| headings[nodes[c].heading].start);
+        let body_end = node
+            .children
+            .first()
+            .map_or(node.end, |&c| headings[nodes[c].heading].start);
         let children = node
             .children
             .iter()
             .enumerate()
             .map(|(k, &c)| build(nodes, headings, c, format!("{id}.{}", k + 1)))
             .collect();
-        RawSection { id, heading: node.heading, span: (h.start, node.end), body: (h.end, body_end), children }
+        RawSection {
+            id,
+            heading: node.heading,
+            span: (h.start, node.end),
+            body: (h.end, body_end),
+            children,
+        }
     }
-    roots.iter().enumerate().map(|(k, &r)| build(&nodes, headings, r, format!("s{}", k + 1))).collect()
+    roots
+        .iter()
+        .enumerate()
+        .map(|(k, &r)| build(&nodes, headings, r, format!("s{}", k + 1)))
+        .collect()
 }
 
 /// An inline enumeration item in byte offsets: marker, lead phrase, span.
@@ -462,7 +571,8 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
                 found.push((value, start + i, start + j + '是'.len_utf8()));
             }
         }
-        boundary = matches!(f, '。' | ';' | ':' | '!' | '?' | '\n' | '\r') || (boundary && is_space(c));
+        boundary =
+            matches!(f, '。' | ';' | ':' | '!' | '?' | '\n' | '\r') || (boundary && is_space(c));
     }
     // Keep runs 1, 2, 3, … of length ≥ 2.
     let mut runs: Vec<Vec<(u32, usize, usize)>> = Vec::new();
@@ -482,7 +592,11 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
                 .char_indices()
                 .find(|&(_, c)| matches!(fold(c), '。' | ';' | ',' | '，' | ':'))
                 .map_or(item_end, |(p, _)| me + p);
-            out.push(RawItem { marker: (ms, me), title: (me, lead_end), span: (ms, item_end) });
+            out.push(RawItem {
+                marker: (ms, me),
+                title: (me, lead_end),
+                span: (ms, item_end),
+            });
         }
     }
     out
@@ -514,12 +628,22 @@ mod tests {
 
     #[test]
     fn enumerations() {
-        let text = "问题。一是法治思维有待加强。少数干部。二是依法行政有待规范，执法不够。\n三是普法。";
+        let text =
+            "问题。一是法治思维有待加强。少数干部。二是依法行政有待规范，执法不够。\n三是普法。";
         let items = items(text, 0, text.len());
-        let markers: Vec<&str> = items.iter().map(|i| &text[i.marker.0..i.marker.1]).collect();
+        let markers: Vec<&str> = items
+            .iter()
+            .map(|i| &text[i.marker.0..i.marker.1])
+            .collect();
         assert_eq!(markers, ["一是", "二是", "三是"]);
-        assert_eq!(&text[items[0].title.0..items[0].title.1], "法治思维有待加强");
-        assert_eq!(&text[items[1].span.0..items[1].span.1], "二是依法行政有待规范，执法不够。");
+        assert_eq!(
+            &text[items[0].title.0..items[0].title.1],
+            "法治思维有待加强"
+        );
+        assert_eq!(
+            &text[items[1].span.0..items[1].span.1],
+            "二是依法行政有待规范，执法不够。"
+        );
         // 统一是 is not an item, and a lone 一是 is no enumeration.
         assert!(super::items("坚持统一是原则。一是只有一个。", 0, 30).is_empty());
     }

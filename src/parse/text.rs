@@ -10,16 +10,8 @@
 pub fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\u{A0}'
-            | '\u{3000}'
-            | '\u{2000}'..='\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{202F}'
-            | '\u{205F}'
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{A0}' | '\u{3000}' | '\u{2000}'
+            ..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{202F}' | '\u{205F}'
     )
 }
 
@@ -119,19 +111,29 @@ pub fn lines(text: &str) -> Vec<Line> {
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => (true, 2),
             b'\r' => (true, 1),
             // U+2028 / U+2029: E2 80 A8 / E2 80 A9
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
                 (true, 3)
             }
             _ => (false, 1),
         };
         if term {
-            out.push(Line { start, end: i, next: i + width });
+            out.push(Line {
+                start,
+                end: i,
+                next: i + width,
+            });
             start = i + width;
         }
         i += width;
     }
     if start < bytes.len() || out.is_empty() {
-        out.push(Line { start, end: bytes.len(), next: bytes.len() });
+        out.push(Line {
+            start,
+            end: bytes.len(),
+            next: bytes.len(),
+        });
     }
     out
 }
@@ -179,7 +181,11 @@ impl<'a> Utf16Map<'a> {
             }
             checkpoints.push(units);
         }
-        Utf16Map { bytes, checkpoints, ascii }
+        Utf16Map {
+            bytes,
+            checkpoints,
+            ascii,
+        }
     }
 
     /// The UTF-16 offset of byte offset `byte` (which must be a char boundary).

@@ -39,11 +39,21 @@ pub enum Guard {
 }
 
 const fn u(surface: &'static str, base: &'static str, kind: MetricKind) -> Unit {
-    Unit { surface, base, kind, guard: Guard::None }
+    Unit {
+        surface,
+        base,
+        kind,
+        guard: Guard::None,
+    }
 }
 
 const fn g(surface: &'static str, kind: MetricKind, guard: Guard) -> Unit {
-    Unit { surface, base: surface, kind, guard }
+    Unit {
+        surface,
+        base: surface,
+        kind,
+        guard,
+    }
 }
 
 /// Every unit, longest surface first within each leading character so that

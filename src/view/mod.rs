@@ -66,7 +66,9 @@ impl<'a> Dom<'a> {
     /// paragraphs at line breaks, with each metric in it as a `<mark>`.
     /// `inline` keeps it in one run (for headings).
     fn spans(&mut self, parent: &Element, span: Span, inline: bool) -> R {
-        let Some(text) = self.index.slice(span) else { return Ok(()) };
+        let Some(text) = self.index.slice(span) else {
+            return Ok(());
+        };
         if text.is_empty() {
             return Ok(());
         }
@@ -96,7 +98,11 @@ impl<'a> Dom<'a> {
             }
             let brk_units = tail[..brk].encode_utf16().count() as u32;
             if brk > 0 {
-                let target = if inline { parent.clone() } else { para.clone().unwrap_or_else(|| parent.clone()) };
+                let target = if inline {
+                    parent.clone()
+                } else {
+                    para.clone().unwrap_or_else(|| parent.clone())
+                };
                 self.text(&target, &tail[..brk])?;
             }
             pos += line_units + brk_units;
@@ -109,7 +115,9 @@ impl<'a> Dom<'a> {
     fn line(&mut self, parent: &Element, span: Span, line: &str) -> R {
         // Skip metrics that start before this line (cannot happen for
         // well-formed input; keeps a malformed report from looping).
-        while self.next_metric < self.metrics.len() && self.metrics[self.next_metric].span.start < span.start {
+        while self.next_metric < self.metrics.len()
+            && self.metrics[self.next_metric].span.start < span.start
+        {
             self.next_metric += 1;
         }
         let local = TextIndex::new(line);
@@ -119,7 +127,8 @@ impl<'a> Dom<'a> {
             if m.span.start >= span.end || m.span.end > span.end {
                 break;
             }
-            if let Some(before) = local.slice(Span::new(at - span.start, m.span.start - span.start)) {
+            if let Some(before) = local.slice(Span::new(at - span.start, m.span.start - span.start))
+            {
                 self.text(parent, before)?;
             }
             let mark = self.mark(m)?;
@@ -183,7 +192,10 @@ impl<'a> Dom<'a> {
             let mut last = first;
             let mut j = i + 1;
             while j < r.furniture.len() {
-                let gap = self.index.slice(Span::new(last.end, r.furniture[j].start)).unwrap_or("x");
+                let gap = self
+                    .index
+                    .slice(Span::new(last.end, r.furniture[j].start))
+                    .unwrap_or("x");
                 if !gap.trim().is_empty() {
                     break;
                 }
@@ -279,7 +291,10 @@ impl<'a> Dom<'a> {
 
         let toolbar = self.el("div", "toolbar")?;
         toolbar.set_attribute("part", "toolbar")?;
-        for (action, key) in [("expand-all", "view.expand_all"), ("collapse-all", "view.collapse_all")] {
+        for (action, key) in [
+            ("expand-all", "view.expand_all"),
+            ("collapse-all", "view.collapse_all"),
+        ] {
             let b = self.ui("button", "", key)?;
             b.set_attribute("type", "button")?;
             b.set_attribute("data-action", action)?;
@@ -411,13 +426,22 @@ impl<'a> Dom<'a> {
         tr.set_attribute("data-metric", &m.id)?;
         tr.set_attribute("tabindex", "0")?;
         let section = m.section.as_deref().and_then(|id| self.report.section(id));
-        let section_label = section.map(|s| format!("{}{}", s.marker, s.title)).unwrap_or_default();
+        let section_label = section
+            .map(|s| format!("{}{}", s.marker, s.title))
+            .unwrap_or_default();
         let value = crate::format_number(m.value);
         let cells: [(&str, String); 5] = [
-            ("subject", m.subject.clone().unwrap_or_else(|| m.text.clone())),
+            (
+                "subject",
+                m.subject.clone().unwrap_or_else(|| m.text.clone()),
+            ),
             ("value", value.clone()),
             ("unit", m.unit.clone().unwrap_or_default()),
-            ("qualifier", self.label(&format!("qualifier.{}", m.qualifier.as_str())).to_string()),
+            (
+                "qualifier",
+                self.label(&format!("qualifier.{}", m.qualifier.as_str()))
+                    .to_string(),
+            ),
             ("section", section_label),
         ];
         for (col, text) in cells {
@@ -438,8 +462,17 @@ impl<'a> Dom<'a> {
 /// A DOM call failed (the root is detached from a document, or the page
 /// forbids the operation).
 pub fn render(root: &Element, text: &str, report: &Report, lang: Lang) -> Result<(), JsValue> {
-    let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
-    let mut dom = Dom { doc, lang, index: TextIndex::new(text), metrics: &report.metrics, next_metric: 0, report };
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("the element has no document"))?;
+    let mut dom = Dom {
+        doc,
+        lang,
+        index: TextIndex::new(text),
+        metrics: &report.metrics,
+        next_metric: 0,
+        report,
+    };
     let viewer = dom.el("div", "gr")?;
     viewer.set_attribute("part", "viewer")?;
     viewer.set_attribute("lang", if lang == Lang::En { "en" } else { "zh-CN" })?;

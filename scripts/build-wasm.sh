@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the widget package into pkg/: the wasm module (wasm-bindgen
+# output, optimised by binaryen's wasm-opt from npm) plus the JavaScript
+# shim and its TypeScript declarations. pkg/ is what a portal copies to
+# its static folder.
+#
+#   scripts/build-wasm.sh          release build (size-optimised)
+#   scripts/build-wasm.sh --dev    debug build with readable panics, no wasm-opt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/env.sh
+
+PROFILE=wasm-release
+FEATURES=()
+OPT=1
+if [ "${1:-}" = "--dev" ]; then
+  PROFILE=dev
+  FEATURES=(--features debug-panic)
+  OPT=0
+fi
+DIR=$PROFILE
+[ "$PROFILE" = dev ] && DIR=debug
+
+cargo build --quiet --lib --target wasm32-unknown-unknown --profile "$PROFILE" "${FEATURES[@]}"
+mkdir -p pkg target/wasm-bindgen
+wasm-bindgen --target web --out-dir target/wasm-bindgen --out-name govreport_core \
+  "target/wasm32-unknown-unknown/$DIR/govreport.wasm"
+
+RAW=target/wasm-bindgen/govreport_core_bg.wasm
+# Features: those rustc enables for wasm32-unknown-unknown, read from the
+# module's target_features section; never --all-features (it turns on
+# encodings that Chromium rejects).
+OPT_FLAGS=(-Oz --strip-debug --strip-producers)
+SUM=$( (sha256sum "$RAW"; echo "${OPT_FLAGS[*]}") | sha256sum | cut -c1-16)
+if [ "$OPT" = 1 ]; then
+  # wasm-opt (JavaScript, about 20 s) runs only when the module changed.
+  if [ ! -f target/wasm-bindgen/.opt-sum ] || [ "$(cat target/wasm-bindgen/.opt-sum)" != "$SUM" ] || [ ! -f target/wasm-bindgen/opt.wasm ]; then
+    node_modules/.bin/wasm-opt "${OPT_FLAGS[@]}" "$RAW" -o target/wasm-bindgen/opt.wasm
+    echo "$SUM" > target/wasm-bindgen/.opt-sum
+  fi
+  cp target/wasm-bindgen/opt.wasm pkg/govreport_core_bg.wasm
+else
+  cp "$RAW" pkg/govreport_core_bg.wasm
+fi
+cp target/wasm-bindgen/govreport_core.js target/wasm-bindgen/govreport_core.d.ts pkg/
+cp www/govreport.js www/element.js www/viewer.js www/styles.js www/govreport.d.ts pkg/
+cp README.md pkg/README.md 2>/dev/null || true
+
+raw=$(wc -c < pkg/govreport_core_bg.wasm)
+gz=$(gzip -9 -c pkg/govreport_core_bg.wasm | wc -c)
+js=$(cat pkg/govreport.js pkg/element.js pkg/viewer.js pkg/styles.js pkg/govreport_core.js | gzip -9 | wc -c)
+echo "[build] pkg/: wasm $raw bytes ($gz gzipped), JavaScript $js bytes gzipped"

@@ -1,0 +1,260 @@
+//! Scoring against the corpus's gold labels, shared by the integration
+//! tests and `examples/eval.rs` (`#[path]`-included by both).
+//!
+//! As `shared/corpus/README.md` describes: a heading matches when level and
+//! title agree (trailing punctuation and whitespace ignored, full- and
+//! half-width folded); a metric matches when value and unit agree and its
+//! text overlaps the gold text.
+
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Folds widths and drops trailing punctuation and whitespace.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{A0}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_punctuation() || "。，、；：！？”’）".contains(c)
+        })
+        .trim()
+        .to_string()
+}
+
+/// Found / gold / matched counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tally {
+    pub gold: usize,
+    pub found: usize,
+    pub matched: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, other: &Tally) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.matched += other.matched;
+    }
+    pub fn precision(&self) -> f64 {
+        if self.found == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.found as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.matched as f64 / self.gold as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// The score of one file.
+#[derive(Debug, Default)]
+pub struct FileScore {
+    pub headings: Tally,
+    pub metrics: Tally,
+    pub qualifiers_agreeing: usize,
+    pub title_ok: bool,
+    pub misses: Vec<String>,
+}
+
+/// `X.gold.json` beside `X.txt`.
+pub fn gold_path(txt: &Path) -> PathBuf {
+    txt.with_extension("gold.json")
+}
+
+/// Every `*.txt` with gold labels among `args` (files or folders), sorted.
+pub fn labelled_files(args: &[String]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = Path::new(a);
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            v.retain(|f| f.extension().is_some_and(|e| e == "txt") && gold_path(f).exists());
+            v.sort();
+            out.extend(v);
+        } else if gold_path(p).exists() {
+            out.push(p.to_path_buf());
+        }
+    }
+    out
+}
+
+/// Scores the parse of `text` against `gold`.
+pub fn score(text: &str, gold: &Value) -> FileScore {
+    let report = govreport::parse(text);
+    let mut out = FileScore::default();
+    let gold_title = gold["title"].as_str();
+    out.title_ok = gold_title.map(fold) == report.title.as_deref().map(fold);
+    if !out.title_ok {
+        out.misses.push(format!(
+            "title: gold {gold_title:?}, got {:?}",
+            report.title
+        ));
+    }
+
+    // Headings, in document order.
+    let got: Vec<(u8, String)> = report
+        .all_sections()
+        .map(|s| (s.level, fold(&s.title)))
+        .collect();
+    let want: Vec<(u8, String)> = gold["sections"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| {
+                    (
+                        s["level"].as_u64().unwrap_or(0) as u8,
+                        fold(s["title"].as_str().unwrap_or("")),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.headings.gold = want.len();
+    out.headings.found = got.len();
+    let mut used = vec![false; got.len()];
+    for w in &want {
+        match got.iter().enumerate().position(|(i, g)| !used[i] && g == w) {
+            Some(i) => {
+                used[i] = true;
+                out.headings.matched += 1;
+            }
+            None => out.misses.push(format!("heading missed: {} {}", w.0, w.1)),
+        }
+    }
+    for (i, g) in got.iter().enumerate() {
+        if !used[i] {
+            out.misses.push(format!("heading extra: {} {}", g.0, g.1));
+        }
+    }
+
+    // Metrics: each gold text is located in document order (UTF-16 units).
+    let utf16_at = |byte: usize| text[..byte].encode_utf16().count() as u32;
+    let gold_metrics = gold["metrics"].as_array().cloned().unwrap_or_default();
+    let mut used = vec![false; report.metrics.len()];
+    out.metrics.gold = gold_metrics.len();
+    out.metrics.found = report.metrics.len();
+    let mut cursor = 0usize;
+    for g in &gold_metrics {
+        let gt = g["text"].as_str().unwrap_or("");
+        let Some(at) = text[cursor..]
+            .find(gt)
+            .map(|p| p + cursor)
+            .or_else(|| text.find(gt))
+        else {
+            out.misses.push(format!("gold text not in input: {gt}"));
+            continue;
+        };
+        cursor = at + gt.len();
+        let (gs, ge) = (utf16_at(at), utf16_at(at + gt.len()));
+        let gv = g["value"].as_f64().unwrap_or(f64::NAN);
+        let gu = g["unit"].as_str();
+        let hit = report.metrics.iter().enumerate().position(|(i, m)| {
+            !used[i]
+                && m.span.start < ge
+                && gs < m.span.end
+                && (m.value - gv).abs() <= 1e-6 * gv.abs().max(1.0)
+                && m.unit.as_deref() == gu
+        });
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                out.metrics.matched += 1;
+                let gq = g["qualifier"].as_str().unwrap_or("exact");
+                if report.metrics[i].qualifier.as_str() == gq {
+                    out.qualifiers_agreeing += 1;
+                } else {
+                    out.misses.push(format!(
+                        "qualifier: {gt} gold {gq}, got {}",
+                        report.metrics[i].qualifier.as_str()
+                    ));
+                }
+            }
+            None => {
+                let near: Vec<String> = report
+                    .metrics
+                    .iter()
+                    .filter(|m| m.span.start < ge && gs < m.span.end)
+                    .map(|m| format!("{} = {} {:?}", m.text, m.value, m.unit))
+                    .collect();
+                out.misses.push(format!(
+                    "metric missed: {gt} = {gv} {gu:?}  (got {})",
+                    near.join("; ")
+                ));
+            }
+        }
+    }
+    let index = govreport::TextIndex::new(text);
+    for (i, m) in report.metrics.iter().enumerate() {
+        if !used[i] {
+            let ctx = index
+                .slice(govreport::Span::new(
+                    m.span.start.saturating_sub(8),
+                    (m.span.end + 4).min(index.len_utf16()),
+                ))
+                .unwrap_or("");
+            out.misses.push(format!(
+                "metric extra: {} = {} {:?}  …{}…",
+                m.text,
+                m.value,
+                m.unit,
+                ctx.replace('\n', " ")
+            ));
+        }
+    }
+    out
+}
+
+/// Scores every file; returns the per-file scores with their names.
+pub fn score_files(files: &[PathBuf]) -> Vec<(String, FileScore)> {
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("read text");
+            let gold: Value =
+                serde_json::from_str(&std::fs::read_to_string(gold_path(path)).expect("read gold"))
+                    .expect("gold is JSON");
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                score(&text, &gold),
+            )
+        })
+        .collect()
+}
+
+/// Totals over files: headings, metrics, qualifier agreement, titles right.
+pub fn totals(scores: &[(String, FileScore)]) -> (Tally, Tally, f64, usize) {
+    let (mut h, mut m, mut q, mut t) = (Tally::default(), Tally::default(), 0, 0);
+    for (_, s) in scores {
+        h.add(&s.headings);
+        m.add(&s.metrics);
+        q += s.qualifiers_agreeing;
+        t += usize::from(s.title_ok);
+    }
+    let qa = if m.matched == 0 {
+        1.0
+    } else {
+        q as f64 / m.matched as f64
+    };
+    (h, m, qa, t)
+}

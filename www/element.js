@@ -1,0 +1,91 @@
+// <gov-report>: the custom element. No side effects on import; the entry
+// module (govreport.js) gives it `mount` and calls `define()`.
+//
+// Attributes:  src   URL of a UTF-8 text file with the report (same origin)
+//              lang  "zh" (default) or "en" for the viewer's own words
+//              (inherited from ancestors and the page, like HTML `lang`)
+// Properties:  report (read-only), text, viewer
+// Methods:     expandAll(), collapseAll(), reveal(metricId), revealSection(sectionId), metricsCsv()
+// Events:      gov-report-ready, gov-report-error, gov-report-toggle,
+//              gov-report-metric-select, gov-report-export (all bubble and
+//              cross the shadow boundary)
+
+export class GovReportElement extends HTMLElement {
+  static observedAttributes = ['src', 'lang'];
+
+  /** Registers the element (once; a second call is a no-op). */
+  static define(tag = 'gov-report', registry = globalThis.customElements) {
+    if (!registry || registry.get(tag)) return;
+    try {
+      registry.define(tag, this);
+    } catch (e) {
+      if (!(e instanceof DOMException && e.name === 'NotSupportedError')) throw e;
+    }
+  }
+
+  #text = null;
+  #viewer = null;
+  #generation = 0;
+
+  /** The report shown, once ready (the contract's object). */
+  get report() {
+    return this.#viewer?.report ?? null;
+  }
+
+  /** The report text shown (from `src`, the element's text, or set here). */
+  get text() {
+    return this.#text ?? this.textContent;
+  }
+
+  set text(value) {
+    this.#text = String(value);
+    this.#load();
+  }
+
+  /** The viewer controller, once ready. */
+  get viewer() {
+    return this.#viewer;
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    this.setAttribute('role', this.getAttribute('role') ?? 'region');
+    if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby')) {
+      this.setAttribute('aria-label', this.getAttribute('lang')?.startsWith('en') ? 'Report' : '报告');
+    }
+    this.#load();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.isConnected && this.shadowRoot) this.#load();
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    const mount = this.constructor.mount;
+    let text = this.#text;
+    try {
+      if (text === null && this.hasAttribute('src')) {
+        const url = new URL(this.getAttribute('src'), document.baseURI);
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+        text = await response.text();
+      }
+      text ??= this.textContent ?? '';
+      if (generation !== this.#generation) return;
+      this.#viewer?.destroy();
+      this.#viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      if (this.shadowRoot && !this.shadowRoot.querySelector('.error')) {
+        this.constructor.showError?.(this, this.shadowRoot, error, text, /^en/i.test(this.getAttribute('lang') ?? '') ? 'en' : 'zh');
+      }
+    }
+  }
+
+  expandAll() { this.#viewer?.expandAll(); }
+  collapseAll() { this.#viewer?.collapseAll(); }
+  reveal(metricId) { return this.#viewer?.reveal(metricId) ?? false; }
+  revealSection(sectionId) { return this.#viewer?.revealSection(sectionId) ?? false; }
+  metricsCsv() { return this.#viewer?.metricsCsv() ?? ''; }
+}

@@ -1,0 +1,164 @@
+// govreport: the embeddable viewer of Chinese government annual reports.
+//
+// One script tag, no build step:
+//
+//   <script type="module" src="/static/govreport/govreport.js"></script>
+//   <gov-report src="report.txt"></gov-report>
+//   <article data-gov-report> <p>…the report already on the page…</p> </article>
+//
+// or from JavaScript:
+//
+//   import init, { parse, mount } from '/static/govreport/govreport.js';
+//   await init();
+//   const report = parse(text);          // the contract's plain object
+//   const viewer = await mount(element, text, { lang: 'en' });
+//
+// The wasm file is loaded from next to this file (import.meta.url), never
+// from another host. Importing this module defines <gov-report> and
+// upgrades [data-gov-report] elements; import './viewer.js' and
+// './element.js' instead for a side-effect-free class.
+
+import initWasm, * as core from './govreport_core.js';
+import { GovReportElement } from './element.js';
+import { adoptStyles, langOf, wire } from './viewer.js';
+
+let ready = null;
+let loaded = false;
+
+/**
+ * Loads and instantiates the wasm module (once; later calls return the same
+ * promise). `input` is optional: a URL, a Response, bytes or a
+ * WebAssembly.Module; by default `govreport_core_bg.wasm` next to this file.
+ */
+export default function init(input) {
+  ready ??= initWasm(input === undefined ? undefined : { module_or_path: input }).then(() => {
+    loaded = true;
+  });
+  return ready;
+}
+
+function needInit(name) {
+  if (!loaded) throw new Error(`govreport: call \`await init()\` before ${name}()`);
+}
+
+/**
+ * Parses report text into the contract's plain object.
+ * @param {string} text
+ * @param {{lang?: 'zh'|'en'}} [options]
+ */
+export function parse(text, options) {
+  needInit('parse');
+  return core.parse(text, options);
+}
+
+/** The viewer's words in a language, `{ key: text }`. */
+export function labels(lang = 'zh') {
+  needInit('labels');
+  return core.labels(lang);
+}
+
+/** The name of a canonical indicator id (`admin_reconsideration_correction_rate`). */
+export function indicatorName(id, lang = 'zh') {
+  needInit('indicatorName');
+  return core.indicatorName(id, lang);
+}
+
+// The one message the shim needs before the wasm (and its label table) is
+// available: everything else comes from the table in src/i18n.rs.
+const LOAD_ERROR = {
+  zh: '无法加载报告查看器，下面显示原文。',
+  en: 'The report viewer could not be loaded; the original text is shown below.',
+};
+
+/**
+ * Shows an error and the original text in a shadow root. Report text goes
+ * in as text, never as markup.
+ */
+export function showError(host, shadow, error, text, lang) {
+  adoptStyles(shadow);
+  const box = document.createElement('div');
+  box.className = 'gr';
+  box.setAttribute('part', 'viewer');
+  const msg = document.createElement('div');
+  msg.className = 'error';
+  msg.setAttribute('role', 'alert');
+  msg.setAttribute('part', 'error');
+  const strong = document.createElement('strong');
+  strong.textContent = loaded ? core.labels(lang)['view.error'] : LOAD_ERROR[lang];
+  const detail = document.createElement('div');
+  detail.textContent = String(error?.message ?? error);
+  msg.append(strong, detail);
+  box.append(msg);
+  if (host.childNodes.length) {
+    // The original light DOM (the page's own markup) is the fallback.
+    box.append(document.createElement('slot'));
+  } else if (text) {
+    const pre = document.createElement('div');
+    pre.className = 'fallback';
+    pre.textContent = text;
+    box.append(pre);
+  }
+  shadow.replaceChildren(box);
+  host.dispatchEvent(new CustomEvent('gov-report-error', { bubbles: true, composed: true, detail: { error } }));
+}
+
+/**
+ * Renders a report into `element`'s shadow root (made if it has none).
+ * @param {HTMLElement} element
+ * @param {string | {text: string, report?: object}} input the report text,
+ *   or the text with a report already parsed from it
+ * @param {{lang?: 'zh'|'en'}} [options]
+ * @returns {Promise<Viewer>} `{ report, expandAll, collapseAll, reveal, revealSection, metricsCsv, destroy }`
+ */
+export async function mount(element, input, options = {}) {
+  const text = typeof input === 'string' ? input : input?.text;
+  if (typeof text !== 'string') throw new TypeError('govreport: mount(element, input): input must be a string or { text, report }');
+  const lang = options.lang ?? langOf(element);
+  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  try {
+    await init();
+    adoptStyles(shadow);
+    const start = performance.now();
+    const report = core.render(shadow, text, typeof input === 'string' ? undefined : input.report, { lang });
+    const viewer = wire(element, shadow, report, core.labels(lang), core.indicatorName, lang);
+    performance.measure?.('gov-report-render', { start, end: performance.now() });
+    element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));
+    return viewer;
+  } catch (error) {
+    showError(element, shadow, error, text, lang);
+    throw error;
+  }
+}
+
+/** The text of existing article markup: one line per block element. */
+export function textOfMarkup(element) {
+  const blocks = element.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, pre, div:not(:has(p, div, li))');
+  if (!blocks.length) return element.textContent ?? '';
+  return [...blocks].map((b) => b.textContent.trim()).filter(Boolean).join('\n');
+}
+
+/** Upgrades every `[data-gov-report]` element under `root`. */
+export function upgradeMarkup(root = document) {
+  for (const el of root.querySelectorAll('[data-gov-report]')) {
+    if (el.shadowRoot || el.dataset.govReportState) continue;
+    el.dataset.govReportState = 'loading';
+    mount(el, textOfMarkup(el)).then(
+      () => { el.dataset.govReportState = 'ready'; },
+      () => { el.dataset.govReportState = 'error'; },
+    );
+  }
+}
+
+export { GovReportElement };
+
+GovReportElement.mount = mount;
+GovReportElement.showError = showError;
+GovReportElement.define();
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => upgradeMarkup(), { once: true });
+} else {
+  upgradeMarkup();
+}
+
+// A panic trap for the robustness tests (see tests/browser); not public API.
+export const __test = { panic: () => { needInit('__test.panic'); core.__panicForTest(); } };

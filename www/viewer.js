@@ -1,0 +1,251 @@
+// The viewer's behaviour on top of the DOM that the wasm renderer builds:
+// expand and collapse, revealing a metric, tooltips, sorting, filtering,
+// CSV export, and the events it sends. No side effects on import.
+
+import { css } from './styles.js';
+
+const EVENT_INIT = { bubbles: true, composed: true };
+
+let sheet = null;
+/** Adopts the stylesheet into a shadow root (one shared CSSStyleSheet). */
+export function adoptStyles(shadow) {
+  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    if (!shadow.adoptedStyleSheets.includes(sheet)) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    }
+  } else if (!shadow.querySelector('style[data-gov-report]')) {
+    const style = document.createElement('style');
+    style.dataset.govReport = '';
+    style.textContent = css;
+    shadow.prepend(style);
+  }
+}
+
+/** The language of an element: its own or an ancestor's `lang`, else the page's. */
+export function langOf(element) {
+  const tag = element.closest?.('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'zh';
+  return /^en\b/i.test(tag) ? 'en' : 'zh';
+}
+
+function csvField(s) {
+  const v = String(s ?? '');
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * Wires the behaviour of a rendered viewer.
+ * @param {HTMLElement} host the element whose shadow root holds the viewer
+ * @param {ShadowRoot} shadow
+ * @param {object} report the report the viewer shows
+ * @param {Record<string,string>} labels the viewer's words in its language
+ * @param {(id: string, lang: string) => string|undefined} indicatorName
+ * @param {string} lang
+ */
+export function wire(host, shadow, report, labels, indicatorName, lang) {
+  const root = shadow.querySelector('.gr');
+  const metricsById = new Map(report.metrics.map((m) => [m.id, m]));
+  const sectionsById = new Map();
+  const walk = (list) => list.forEach((s) => { sectionsById.set(s.id, s); walk(s.children); });
+  walk(report.sections);
+  const tooltip = shadow.getElementById('gr-tooltip');
+  const tbody = shadow.querySelector('.metrics tbody');
+  const filter = shadow.querySelector('.metrics input.filter');
+  const ac = new AbortController();
+  const on = (target, type, fn, opts = {}) => target.addEventListener(type, fn, { ...opts, signal: ac.signal });
+  const emit = (type, detail) => host.dispatchEvent(new CustomEvent(type, { ...EVENT_INIT, detail }));
+
+  const sections = () => [...shadow.querySelectorAll('details.section')];
+  const setAll = (open) => {
+    for (const d of sections()) d.open = open;
+  };
+
+  function openAncestors(el) {
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
+  }
+
+  function reveal(metricId) {
+    const mark = shadow.getElementById(`gr-${metricId}`);
+    if (!mark) return false;
+    openAncestors(mark);
+    mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+    mark.classList.remove('flash');
+    void mark.offsetWidth; // restart the animation
+    mark.classList.add('flash');
+    mark.focus({ preventScroll: true });
+    emit('gov-report-metric-select', { metric: metricsById.get(metricId) });
+    return true;
+  }
+
+  function revealSection(sectionId) {
+    const details = shadow.getElementById(`gr-${sectionId}`);
+    if (!details) return false;
+    openAncestors(details);
+    details.open = true;
+    const summary = details.querySelector(':scope > summary');
+    summary.scrollIntoView({ block: 'start', behavior: 'auto' });
+    summary.focus({ preventScroll: true });
+    return true;
+  }
+
+  // --- tooltips -------------------------------------------------------
+  function describe(m) {
+    const dl = document.createElement('dl');
+    const row = (key, value) => {
+      if (value === null || value === undefined || value === '') return;
+      const dt = document.createElement('dt');
+      dt.textContent = labels[key] ?? key;
+      const dd = document.createElement('dd');
+      dd.textContent = String(value);
+      dl.append(dt, dd);
+    };
+    const value = m.upper != null ? `${m.value}–${m.upper}` : String(m.value);
+    row('view.col.value', `${value}${m.unit ? ` ${m.unit}` : ''}`);
+    row('view.col.qualifier', labels[`qualifier.${m.qualifier}`]);
+    row('view.col.subject', m.subject);
+    row('view.col.indicator', m.indicator ? indicatorName(m.indicator, lang) ?? m.indicator : null);
+    const s = m.section ? sectionsById.get(m.section) : null;
+    row('view.col.section', s ? `${s.marker}${s.title}` : null);
+    row('view.col.kind', `${labels[`kind.${m.kind}`]} · ${labels[m.change ? 'view.change' : 'view.level']}`);
+    return dl;
+  }
+
+  function showTooltip(mark) {
+    const m = metricsById.get(mark.dataset.metric);
+    if (!m) return;
+    tooltip.replaceChildren(describe(m));
+    tooltip.hidden = false;
+    mark.setAttribute('aria-describedby', 'gr-tooltip');
+    const r = mark.getBoundingClientRect();
+    const t = tooltip.getBoundingClientRect();
+    const top = r.bottom + 6 + t.height > innerHeight ? r.top - t.height - 6 : r.bottom + 6;
+    tooltip.style.top = `${Math.max(4, top)}px`;
+    tooltip.style.left = `${Math.max(4, Math.min(r.left, innerWidth - t.width - 4))}px`;
+  }
+
+  function hideTooltip(mark) {
+    tooltip.hidden = true;
+    mark?.removeAttribute('aria-describedby');
+  }
+
+  on(root, 'mouseover', (e) => { const mark = e.target.closest('mark.metric'); if (mark) showTooltip(mark); });
+  on(root, 'mouseout', (e) => { const mark = e.target.closest('mark.metric'); if (mark) hideTooltip(mark); });
+  on(root, 'focusin', (e) => { const mark = e.target.closest('mark.metric'); if (mark) showTooltip(mark); });
+  on(root, 'focusout', (e) => { const mark = e.target.closest('mark.metric'); if (mark) hideTooltip(mark); });
+  on(root, 'keydown', (e) => {
+    if (e.key === 'Escape') hideTooltip(e.target.closest?.('mark.metric'));
+  });
+
+  // --- buttons and rows -----------------------------------------------
+  on(root, 'click', (e) => {
+    const button = e.target.closest('button');
+    const action = button?.dataset.action;
+    if (action === 'expand-all') setAll(true);
+    else if (action === 'collapse-all') setAll(false);
+    else if (action === 'export-csv') download();
+    else if (button?.dataset.sort) sortBy(button.dataset.sort, button.closest('th'));
+    else if (button?.dataset.revealSection) revealSection(button.dataset.revealSection);
+    else if (button?.dataset.revealMetric) reveal(button.dataset.revealMetric);
+    else {
+      const row = e.target.closest('tbody tr[data-metric]');
+      if (row) reveal(row.dataset.metric);
+    }
+  });
+  on(tbody, 'keydown', (e) => {
+    const row = e.target.closest('tr[data-metric]');
+    if (!row) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      reveal(row.dataset.metric);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const rows = [...tbody.rows].filter((r) => !r.hidden);
+      const next = rows[rows.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+      next?.focus();
+    }
+  });
+  // Arrow keys move between section headings (APG accordion, optional part).
+  on(root.querySelector('article'), 'keydown', (e) => {
+    const summary = e.target.closest?.('summary');
+    if (!summary || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const all = [...shadow.querySelectorAll('details.section > summary')].filter((s) => s.offsetParent !== null);
+    const i = all.indexOf(summary);
+    const next = { ArrowDown: all[i + 1], ArrowUp: all[i - 1], Home: all[0], End: all[all.length - 1] }[e.key];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  });
+  on(shadow, 'toggle', (e) => {
+    const d = e.target;
+    if (d instanceof HTMLDetailsElement && d.dataset.section) {
+      emit('gov-report-toggle', { section: sectionsById.get(d.dataset.section), open: d.open });
+    }
+  }, { capture: true });
+
+  // --- table ----------------------------------------------------------
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN', { numeric: true });
+  function sortBy(col, th) {
+    const dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+    for (const other of th.parentElement.children) other.setAttribute('aria-sort', 'none');
+    th.setAttribute('aria-sort', dir);
+    const sign = dir === 'ascending' ? 1 : -1;
+    const key = (tr) => col === 'value' ? Number(tr.dataset.value) : tr.querySelector(`td.${col}`).textContent;
+    const rows = [...tbody.rows];
+    rows.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const c = typeof ka === 'number' ? ka - kb : collator.compare(ka, kb);
+      return sign * c || Number(a.dataset.order) - Number(b.dataset.order);
+    });
+    tbody.append(...rows);
+  }
+  on(filter, 'input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const tr of tbody.rows) tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q);
+  });
+
+  /** The metrics table as CSV: the rows shown, in the order shown. */
+  function metricsCsv() {
+    const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
+    const lines = [head.join(',')];
+    for (const tr of tbody.rows) {
+      if (tr.hidden) continue;
+      const m = metricsById.get(tr.dataset.metric);
+      const s = m.section ? sectionsById.get(m.section) : null;
+      lines.push([m.subject ?? '', m.value, m.unit ?? '', m.qualifier, s ? `${s.marker}${s.title}` : '', m.text, m.change, m.indicator ?? '']
+        .map(csvField).join(','));
+    }
+    return `${lines.join('\r\n')}\r\n`;
+  }
+  function download() {
+    const csv = metricsCsv();
+    const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${(report.title ?? 'govreport').replace(/[\\/:*?"<>|\s]+/g, '_')}-metrics.csv`;
+    shadow.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    emit('gov-report-export', { csv });
+  }
+
+  // Print every section, then restore.
+  let before = null;
+  on(window, 'beforeprint', () => { before = sections().map((d) => d.open); setAll(true); });
+  on(window, 'afterprint', () => { if (before) sections().forEach((d, i) => { d.open = before[i]; }); before = null; });
+
+  return {
+    report,
+    expandAll: () => setAll(true),
+    collapseAll: () => setAll(false),
+    reveal,
+    revealSection,
+    metricsCsv,
+    destroy: () => ac.abort(),
+  };
+}
