@@ -299,8 +299,7 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         input
             .sections
             .iter()
-            .filter(|s| s.range.0 <= at && at < s.range.1)
-            .last()
+            .rfind(|s| s.range.0 <= at && at < s.range.1)
             .map(|s| s.id.clone())
     });
     if duty.is_some() || top.iter().any(|s| part(s) == Part::Duty) {

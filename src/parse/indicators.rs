@@ -34,6 +34,7 @@ pub struct Indicator {
     pub not: &'static str,
 }
 
+#[allow(clippy::too_many_arguments)] // one argument per column of the table
 const fn row(
     id: &'static str,
     zh: &'static str,

@@ -221,14 +221,9 @@ impl Line<'_> {
 
     /// True when the characters at `k` spell `word`.
     fn starts_with(&self, k: usize, word: &str) -> bool {
-        let mut j = k;
-        for c in word.chars() {
-            if self.chars.get(j) != Some(&c) {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        (k..)
+            .zip(word.chars())
+            .all(|(j, c)| self.chars.get(j) == Some(&c))
     }
 
     /// True when the characters just before `k` spell `word`.
@@ -683,7 +678,9 @@ fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -
         Guard::None => true,
         Guard::AfterLianxu => line.ends_with(k, "连续") && !number.yearlike,
         Guard::OrdinalWithCjk => {
+            // 二十余期 (an approximate count) is no ordinal.
             !number.cjk
+                || matches!(line.before(j), '余' | '多')
                 || line.at(k) == '两'
                 || line.ends_with(k, "连续")
                 || line.ends_with(k, "共")

@@ -205,11 +205,14 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         let line = &text[s..e];
         let last = line.chars().next_back().map(fold).unwrap_or(' ');
         let mut tail = line.chars().rev().map(fold);
-        let ends_sentence = match (tail.next(), tail.next()) {
-            (Some('。' | '!' | '?' | ';' | ':'), _) => true,
-            (Some('”' | '’' | '"' | ')' | '）' | '」'), Some('。' | '!' | '?')) => true,
-            _ => false,
-        };
+        let ends_sentence = matches!(
+            (tail.next(), tail.next()),
+            (Some('。' | '!' | '?' | ';' | ':'), _)
+                | (
+                    Some('”' | '’' | '"' | ')' | '）' | '」'),
+                    Some('。' | '!' | '?')
+                )
+        );
         let set_prev = |prev: &mut Option<Prev>, heading: Option<u8>, chrome: bool| {
             *prev = Some(Prev {
                 ends_sentence,
@@ -547,8 +550,8 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
     let body = &text[start..end];
     let mut found: Vec<(u32, usize, usize)> = Vec::new(); // value, marker start, marker end
     let mut boundary = true;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let iter = body.char_indices();
+    for (i, c) in iter {
         let f = fold(c);
         if boundary && is_marker_numeral(f) {
             let mut value = 0u32;

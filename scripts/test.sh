@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test:
+#   formatting and lints (native and wasm32), native tests (unit,
+#   integration, property, stress, doc tests, command line), the renderer's
+#   wasm-bindgen tests in headless Chromium, the browser end-to-end tests
+#   (Playwright driving Debian's Chromium), and a one-iteration smoke run of
+#   each benchmark and of the fuzz target's build.
+# Ends with a summary; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+. scripts/env.sh
+
+declare -a NAMES=() STATUS=() TIMES=()
+run() {
+  local name=$1; shift
+  local t0=$(date +%s)
+  printf '\n\033[1m== %s\033[0m\n' "$name"
+  if "$@"; then STATUS+=(ok); else STATUS+=(FAILED); fi
+  NAMES+=("$name"); TIMES+=("$(( $(date +%s) - t0 ))s")
+}
+
+run "cargo fmt --check"                 cargo fmt --check
+run "clippy (native, all targets)"      cargo clippy --quiet --all-targets -- -D warnings
+run "clippy (wasm32: bindings, view)"   cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+run "cargo test (native)"               cargo test --quiet
+run "wasm-bindgen tests (headless Chromium)" \
+    wasm-pack --quiet test --headless --chrome --mode no-install . --test web
+run "build the widget (pkg/)"           bash scripts/build-wasm.sh
+run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
+run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
+run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
+if [ -d fuzz ]; then
+  run "fuzz target builds and runs 5 s" bash scripts/fuzz.sh 5
+fi
+
+printf '\n\033[1m== summary\033[0m\n'
+fail=0
+for i in "${!NAMES[@]}"; do
+  printf '%-8s %-45s %s\n' "${STATUS[$i]}" "${NAMES[$i]}" "${TIMES[$i]}"
+  [ "${STATUS[$i]}" = ok ] || fail=1
+done
+if [ "$fail" = 0 ]; then echo "all passed"; else echo "some steps FAILED"; fi
+exit "$fail"

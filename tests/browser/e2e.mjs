@@ -1,0 +1,262 @@
+// End-to-end tests of the embed in Debian's Chromium through Playwright:
+// the served demo and host pages under tests/browser/pages.
+//   node tests/browser/e2e.mjs            (after scripts/build-wasm.sh)
+import { startServer } from '../../scripts/serve.mjs';
+import { launch } from './browser.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const OUT = new URL('../output/', import.meta.url);
+mkdirSync(OUT, { recursive: true });
+const SEED = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8');
+
+const { server, url: base } = await startServer({ port: 0 });
+const browser = await launch();
+const results = [];
+
+async function test(name, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = performance.now();
+  try {
+    await fn(page, errors);
+    results.push({ name, ok: true, ms: performance.now() - t0 });
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push({ name, ok: false, ms: performance.now() - t0 });
+    console.log(`FAIL ${name}\n     ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits until every <gov-report> on the page is ready or failed. */
+async function ready(page, selector = 'gov-report') {
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((el) => el.report || el.shadowRoot?.querySelector('.error')), selector, { timeout: 15000 });
+}
+
+await test('the embed upgrades <gov-report> on the demo page', async (page, errors) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const info = await page.evaluate(() => {
+    const el = document.getElementById('seed');
+    const s = el.shadowRoot;
+    return {
+      title: s.querySelector('.title').textContent,
+      sections: s.querySelectorAll('details.section').length,
+      marks: s.querySelectorAll('mark.metric').length,
+      metrics: el.report.metrics.length,
+    };
+  });
+  assert.equal(info.title, '淄博市2021年度法治政府建设工作的报告');
+  assert.equal(info.sections, 13);
+  assert.equal(info.marks, info.metrics);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: new URL('demo-desktop.png', OUT).pathname, fullPage: false });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: new URL('demo-375.png', OUT).pathname, fullPage: false });
+});
+
+await test('sections collapse and expand by mouse and keyboard', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const summary = page.locator('#seed details.section[data-section="s2"] > summary');
+  const isOpen = () => page.locator('#seed details.section[data-section="s2"]').evaluate((d) => d.open);
+  assert.equal(await isOpen(), true);
+  await summary.click();
+  assert.equal(await isOpen(), false);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await isOpen(), true);
+  await page.keyboard.press('Space');
+  assert.equal(await isOpen(), false);
+  // Toolbar: collapse all, expand all.
+  await page.locator('#seed button[data-action="collapse-all"]').click();
+  assert.equal(await page.locator('#seed details.section[open]').count(), 0);
+  await page.locator('#seed button[data-action="expand-all"]').click();
+  assert.equal(await page.locator('#seed details.section[open]').count(), 13);
+  // Toggle events reach the page.
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('gov-report-toggle', (e) => resolve({ id: e.detail.section.id, open: e.detail.open }), { once: true });
+    document.getElementById('seed').shadowRoot.querySelector('details[data-section="s3"] > summary').click();
+  }));
+  assert.deepEqual(detail, { id: 's3', open: false });
+});
+
+await test('choosing a metric in the panel reveals it in a collapsed section', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  await page.locator('#seed button[data-action="collapse-all"]').click();
+  const row = page.locator('#seed tbody tr[data-metric="m38"]');
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  const state = await page.evaluate(() => {
+    const s = document.getElementById('seed').shadowRoot;
+    const mark = s.getElementById('gr-m38');
+    const r = mark.getBoundingClientRect();
+    return {
+      text: mark.textContent,
+      parentsOpen: [mark.closest('details'), mark.closest('details').parentElement.closest('details')].every((d) => d.open),
+      visible: r.width > 0 && r.top >= 0 && r.bottom <= innerHeight,
+      flashing: mark.classList.contains('flash'),
+      focused: s.activeElement === mark,
+    };
+  });
+  assert.deepEqual(state, { text: '50.63%', parentsOpen: true, visible: true, flashing: true, focused: true });
+  // Tooltip on keyboard focus, with value, unit, qualifier and subject.
+  const tip = await page.evaluate(() => {
+    const t = document.getElementById('seed').shadowRoot.getElementById('gr-tooltip');
+    return { hidden: t.hidden, text: t.textContent };
+  });
+  assert.equal(tip.hidden, false);
+  assert.match(tip.text, /50\.63 %/);
+  assert.match(tip.text, /纠错率/);
+  // And by keyboard from the table.
+  await page.locator('#seed button[data-action="collapse-all"]').click();
+  await page.locator('#seed tbody tr[data-metric="m23"]').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.textContent), '2.4万余人次');
+});
+
+await test('the metrics table sorts, filters and exports CSV', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const sortValue = page.locator('#seed th button[data-sort="value"]');
+  await sortValue.click();
+  await sortValue.click(); // descending
+  const firstRow = await page.locator('#seed tbody tr').first().getAttribute('data-metric');
+  const firstValue = await page.evaluate((id) => document.getElementById('seed').report.metrics.find((m) => m.id === id).value, firstRow);
+  assert.equal(firstValue, 470000, '47万次 is the largest figure');
+  assert.equal(await page.locator('#seed th:has(button[data-sort="value"])').getAttribute('aria-sort'), 'descending');
+  await page.locator('#seed input.filter').fill('纠错');
+  const visible = await page.locator('#seed tbody tr:not([hidden])').count();
+  assert.equal(visible, 2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#seed button[data-action="export-csv"]').click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  assert.equal(lines[0], 'subject,value,unit,qualifier,section,text,change,indicator');
+  assert.equal(lines.length, 3);
+  assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
+});
+
+await test('hostile host CSS does not change the viewer', async (page) => {
+  await page.goto(`${base}test/hostile-css.html`);
+  await ready(page);
+  const styles = await page.evaluate(() => {
+    const s = document.querySelector('gov-report').shadowRoot;
+    const mark = s.querySelector('mark.metric');
+    const p = s.querySelector('.body p');
+    return { markDisplay: getComputedStyle(mark).display, color: getComputedStyle(p).color, summaryDisplay: getComputedStyle(s.querySelector('details.section > summary')).display };
+  });
+  assert.equal(styles.markDisplay, 'inline');
+  assert.notEqual(styles.color, 'rgb(255, 0, 0)');
+  assert.equal(styles.summaryDisplay, 'flex');
+});
+
+await test('markup in a report renders as text and runs nothing', async (page, errors) => {
+  await page.goto(`${base}test/injection.html`);
+  await ready(page);
+  const state = await page.evaluate(() => {
+    const s = document.querySelector('gov-report').shadowRoot;
+    return { scripts: s.querySelectorAll('script, img, iframe').length, text: s.querySelector('article').textContent, owned: window.__owned ?? false, title: document.title };
+  });
+  assert.equal(state.scripts, 0);
+  assert.ok(state.text.includes('<script>window.__owned=true</script>'));
+  assert.ok(state.text.includes('<img src=x onerror="window.__owned=true">'));
+  assert.equal(state.owned, false);
+  assert.deepEqual(errors, []);
+});
+
+await test('a strict Content-Security-Policy page still works', async (page, errors) => {
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  const response = await page.goto(`${base}?csp`);
+  assert.match(response.headers()['content-security-policy'], /wasm-unsafe-eval/);
+  await ready(page, '#seed');
+  assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.querySelectorAll('mark.metric').length), 56);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+});
+
+await test('existing article markup upgrades, keeping the light DOM as fallback', async (page) => {
+  await page.goto(`${base}test/markup.html`);
+  await page.waitForFunction(() => document.querySelector('[data-gov-report]')?.dataset.govReportState === 'ready');
+  const state = await page.evaluate(() => {
+    const el = document.querySelector('[data-gov-report]');
+    return { light: el.querySelectorAll('p').length, sections: el.shadowRoot.querySelectorAll('details.section').length, marks: el.shadowRoot.querySelectorAll('mark').length };
+  });
+  assert.ok(state.light >= 3);
+  assert.equal(state.sections, 3);
+  assert.ok(state.marks >= 2);
+});
+
+await test('a panic becomes an Error and other viewers keep working', async (page) => {
+  await page.goto(`${base}test/two.html`);
+  await ready(page);
+  const result = await page.evaluate(async () => {
+    const mod = await import('/govreport/govreport.js');
+    let caught = null;
+    try { mod.__test.panic(); } catch (e) { caught = e instanceof Error ? `${e.name}: ${e.message}` : String(e); }
+    const again = mod.parse('一、总体情况\n共办理12件。').metrics.length;
+    const el = document.getElementById('second');
+    el.text = '（一）主动公开\n公开信息5994条。';
+    await new Promise((r) => el.addEventListener('gov-report-ready', r, { once: true }));
+    return { caught, again, marks: el.shadowRoot.querySelectorAll('mark').length, first: document.getElementById('first').report.metrics.length };
+  });
+  assert.ok(result.caught, 'the panic reached JavaScript');
+  assert.equal(result.again, 1);
+  assert.equal(result.marks, 1);
+  assert.ok(result.first > 0);
+});
+
+await test('bad input shows a readable error with the original text', async (page) => {
+  await page.goto(`${base}test/two.html`);
+  await ready(page);
+  const state = await page.evaluate(async () => {
+    const { mount } = await import('/govreport/govreport.js');
+    const host = document.createElement('div');
+    host.textContent = 'original';
+    document.body.append(host);
+    let threw = false;
+    try { await mount(host, 42); } catch { threw = true; }
+    const attempt = async () => { try { await mount(host, { text: '一、x', report: { nonsense: true } }); } catch { return true; } return false; };
+    return { threw, threwReport: await attempt(), alert: host.shadowRoot?.querySelector('[role=alert]')?.textContent ?? null };
+  });
+  assert.equal(state.threw, true);
+  assert.equal(state.threwReport, true);
+  assert.match(state.alert, /无法解析|could not/);
+});
+
+await test('English labels when the page says lang="en"', async (page) => {
+  await page.goto(`${base}test/english.html`);
+  await ready(page);
+  const text = await page.evaluate(() => document.querySelector('gov-report').shadowRoot.querySelector('.toolbar').textContent);
+  assert.match(text, /Expand all/);
+  const check = await page.evaluate(() => document.querySelector('gov-report').report.checks[0].message);
+  assert.match(check, /[A-Za-z]/);
+});
+
+await test('axe-core finds no serious or critical violations, sections open and closed', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  await page.addScriptTag({ path: new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname });
+  for (const state of ['open', 'closed']) {
+    if (state === 'closed') await page.locator('#seed button[data-action="collapse-all"]').click();
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    assert.deepEqual(violations, [], `sections ${state}`);
+  }
+});
+
+await browser.close();
+server.close();
+const failed = results.filter((r) => !r.ok);
+console.log(`\nbrowser e2e: ${results.length - failed.length} passed, ${failed.length} failed (${results.length} tests)`);
+process.exit(failed.length ? 1 : 0);
