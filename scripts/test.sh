@@ -25,7 +25,7 @@ run "clippy (native, all targets)"      cargo clippy --quiet --all-targets -- -D
 run "clippy (wasm32: bindings, view)"   cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 run "cargo test (native)"               cargo test --quiet
 run "wasm-bindgen tests (headless Chromium)" \
-    wasm-pack --quiet test --headless --chrome --mode no-install . --test web
+    wasm-pack test --headless --chrome --mode no-install . --test web
 run "build the widget (pkg/)"           bash scripts/build-wasm.sh
 run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test

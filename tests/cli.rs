@@ -1,0 +1,147 @@
+//! The command line as a reviewer uses it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_govreport"))
+}
+
+fn seed_path() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seed.txt")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("govreport-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn parse_prints_the_contract_json() {
+    let out = bin().args(["parse", &seed_path()]).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["title"], "淄博市2021年度法治政府建设工作的报告");
+    assert_eq!(json["year"], 2021);
+    assert_eq!(json["meta"]["doc_no"], serde_json::Value::Null);
+    assert_eq!(json["sections"][1]["children"][0]["marker"], "(一)");
+    assert_eq!(
+        json["sections"][1]["children"][0]["span"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(json["metrics"][22]["text"], "2.4万余人次");
+    assert_eq!(json["metrics"][22]["qualifier"], "over");
+    assert!(json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "consistency.rate" && c["status"] == "pass"));
+}
+
+#[test]
+fn parse_reads_stdin_and_counts_utf16() {
+    let mut child = bin()
+        .args(["parse", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("𠀀\n一、总体情况\n办理12件。".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // 𠀀 is two UTF-16 units: the heading starts at 3, 12件 at 3+7+2 = 12.
+    assert_eq!(json["sections"][0]["heading_span"][0], 3);
+    assert_eq!(json["metrics"][0]["span"], serde_json::json!([12, 15]));
+}
+
+#[test]
+fn parse_out_dir_writes_one_file_each_and_survives_a_bad_one() {
+    let dir = tmp("out");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, [0xE4, 0xB8, 0x80, 0xFF, 0x41]).unwrap();
+    let out = bin()
+        .args(["parse", "--out"])
+        .arg(dir.join("json"))
+        .arg(&seed_path())
+        .arg(&bad)
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failure is reported in the exit status"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not UTF-8") && err.contains("offset 3"),
+        "{err}"
+    );
+    assert!(err.contains("missing.txt: cannot read"), "{err}");
+    let written = std::fs::read_to_string(dir.join("json/seed.json")).unwrap();
+    assert!(written.contains("\"title\": \"淄博市2021年度法治政府建设工作的报告\""));
+}
+
+#[test]
+fn metrics_writes_csv_over_a_folder() {
+    let dir = tmp("metrics");
+    std::fs::copy(seed_path(), dir.join("a.txt")).unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "一、主要举措和成效\n审结行政复议案件553件，综合纠错280件，纠错率50.63%。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.txt"), [0xFF, 0xFE]).unwrap();
+    let out = bin().args(["metrics"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "file,title,year,section,subject,text,value,upper,unit,qualifier,kind,change,indicator"
+    );
+    assert_eq!(lines.len(), 1 + 56 + 3);
+    let last = lines.last().unwrap();
+    assert!(last.ends_with(",纠错率,50.63%,50.63,,%,exact,percent,false,admin_reconsideration_correction_rate.comprehensive"), "{last}");
+    assert!(last.contains("一、主要举措和成效"), "{last}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("c.txt: not UTF-8"));
+
+    let out = bin()
+        .args(["metrics", "--format", "jsonl"])
+        .arg(dir.join("b.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2]["metric"]["value"], 50.63);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = bin().args(["parse"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = bin().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
+}
