@@ -78,7 +78,7 @@ fn parse_out_dir_writes_one_file_each_and_survives_a_bad_one() {
     let out = bin()
         .args(["parse", "--out"])
         .arg(dir.join("json"))
-        .arg(&seed_path())
+        .arg(seed_path())
         .arg(&bad)
         .arg(dir.join("missing.txt"))
         .output()

@@ -3,9 +3,9 @@
 //!
 //! A row matches a metric when the metric's kind is one the row accepts,
 //! one of the row's `subject` words appears in the metric's subject or
-//! clause, every `context` entry appears somewhere in its sentence, and no
-//! `not` word appears in its subject or clause. Entries are alternations
-//! written `a|b|c`. The first matching row wins, so specific rows (直接 vs
+//! clause, a word of every `context` entry appears somewhere in its
+//! sentence, and no `not` word appears in its subject or clause. The first
+//! matching row wins, so specific rows (直接 vs
 //! 综合 纠错率) come before general ones.
 
 use super::metrics::RawMetric;
@@ -27,11 +27,11 @@ pub struct Indicator {
     /// Metric kinds it accepts.
     pub kinds: &'static [MetricKind],
     /// One of these must appear in the subject or the clause.
-    pub subject: &'static str,
-    /// Each entry must appear in the sentence.
-    pub context: &'static [&'static str],
+    pub subject: &'static [&'static str],
+    /// From each entry, one word must appear in the sentence.
+    pub context: &'static [&'static [&'static str]],
     /// None of these may appear in the subject or the clause.
-    pub not: &'static str,
+    pub not: &'static [&'static str],
 }
 
 #[allow(clippy::too_many_arguments)] // one argument per column of the table
@@ -41,9 +41,9 @@ const fn row(
     en: &'static str,
     domain: &'static str,
     kinds: &'static [MetricKind],
-    subject: &'static str,
-    context: &'static [&'static str],
-    not: &'static str,
+    subject: &'static [&'static str],
+    context: &'static [&'static [&'static str]],
+    not: &'static [&'static str],
 ) -> Indicator {
     Indicator {
         id,
@@ -69,9 +69,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative reconsideration correction rate (direct)",
         "DISP",
         P,
-        "纠错率",
-        &["行政复议|复议", "直接"],
-        "",
+        &["纠错率"],
+        &[&["行政复议", "复议"], &["直接"]],
+        &[],
     ),
     row(
         "admin_reconsideration_correction_rate.comprehensive",
@@ -79,9 +79,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative reconsideration correction rate (comprehensive)",
         "DISP",
         P,
-        "纠错率",
-        &["行政复议|复议", "综合"],
-        "",
+        &["纠错率"],
+        &[&["行政复议", "复议"], &["综合"]],
+        &[],
     ),
     row(
         "admin_reconsideration_correction_rate",
@@ -89,9 +89,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative reconsideration correction rate",
         "DISP",
         P,
-        "纠错率",
-        &["行政复议|复议"],
-        "",
+        &["纠错率"],
+        &[&["行政复议", "复议"]],
+        &[],
     ),
     row(
         "admin_reconsideration_mediation_rate",
@@ -99,9 +99,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Reconsideration cases closed by mediation or settlement",
         "DISP",
         P,
-        "调撤|调解和解|综合化解率",
+        &["调撤", "调解和解", "综合化解率"],
         &[],
-        "",
+        &[],
     ),
     row(
         "admin_reconsideration_compliance_rate",
@@ -109,9 +109,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Compliance with reconsideration decisions",
         "DISP",
         P,
-        "履行率",
-        &["复议"],
-        "",
+        &["履行率"],
+        &[&["复议"]],
+        &[],
     ),
     row(
         "agency_head_court_appearance_rate",
@@ -119,9 +119,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Agency heads appearing in court",
         "DISP",
         P,
-        "出庭应诉率|出庭率",
+        &["出庭应诉率", "出庭率"],
         &[],
-        "",
+        &[],
     ),
     row(
         "admin_litigation_loss_rate",
@@ -129,9 +129,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative litigation loss rate",
         "DISP",
         P,
-        "败诉率",
+        &["败诉率"],
         &[],
-        "",
+        &[],
     ),
     row(
         "admin_reconsideration_received",
@@ -139,9 +139,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Reconsideration cases received",
         "DISP",
         C,
-        "收到|新收|受理|收案",
-        &["行政复议|复议案件"],
-        "审结|纠错",
+        &["收到", "新收", "受理", "收案"],
+        &[&["行政复议", "复议案件"]],
+        &["审结", "纠错"],
     ),
     row(
         "admin_reconsideration_closed",
@@ -149,9 +149,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Reconsideration cases closed",
         "DISP",
         C,
-        "审结|办结",
-        &["行政复议|复议案件"],
-        "纠错",
+        &["审结", "办结"],
+        &[&["行政复议", "复议案件"]],
+        &["纠错"],
     ),
     row(
         "admin_litigation_cases",
@@ -159,9 +159,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative litigation cases",
         "DISP",
         C,
-        "行政应诉|行政诉讼|一审行政",
+        &["行政应诉", "行政诉讼", "一审行政"],
         &[],
-        "败诉",
+        &["败诉"],
     ),
     row(
         "pre_litigation_mediation_rate",
@@ -169,9 +169,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Pre-litigation mediation success rate",
         "DISP",
         P,
-        "成功率",
-        &["诉前"],
-        "",
+        &["成功率"],
+        &[&["诉前"]],
+        &[],
     ),
     row(
         "pre_litigation_mediation",
@@ -179,9 +179,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Pre-litigation mediations succeeded",
         "DISP",
         C,
-        "诉前",
-        &["调解"],
-        "",
+        &["诉前"],
+        &[&["调解"]],
+        &[],
     ),
     row(
         "mediation_organizations",
@@ -189,9 +189,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Sector mediation organisations",
         "DISP",
         C,
-        "调解组织",
+        &["调解组织"],
         &[],
-        "",
+        &[],
     ),
     row(
         "legal_review_staff_ratio",
@@ -199,9 +199,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Legal reviewers as a share of enforcement staff",
         "ENF",
         P,
-        "法制审核人员",
+        &["法制审核人员"],
         &[],
-        "",
+        &[],
     ),
     row(
         "enforcement_certificates",
@@ -209,9 +209,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Enforcement certificates",
         "ENF",
         C,
-        "执法证|持证",
+        &["执法证", "持证"],
         &[],
-        "",
+        &[],
     ),
     row(
         "enforcement_training_persontimes",
@@ -219,9 +219,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Enforcement training (person-times)",
         "ENF",
         C,
-        "培训",
-        &["执法"],
-        "",
+        &["培训"],
+        &[&["执法"]],
+        &[],
     ),
     row(
         "admin_penalty_cases",
@@ -229,9 +229,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative penalty cases",
         "ENF",
         C,
-        "处罚案件|行政处罚",
+        &["处罚案件", "行政处罚"],
         &[],
-        "",
+        &[],
     ),
     row(
         "lenient_enforcement_list_items",
@@ -239,9 +239,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Items on no-penalty and light-penalty lists",
         "ENF",
         C,
-        "不罚|轻罚|免罚|减罚",
+        &["不罚", "轻罚", "免罚", "减罚"],
         &[],
-        "",
+        &[],
     ),
     row(
         "case_file_review_pass_rate",
@@ -249,9 +249,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Enforcement case files passing review",
         "ENF",
         P,
-        "案卷",
-        &["评查"],
-        "",
+        &["案卷"],
+        &[&["评查"]],
+        &[],
     ),
     row(
         "emergencies_handled",
@@ -259,9 +259,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Emergencies handled",
         "EMER",
         C,
-        "突发事件",
-        &["处置"],
-        "",
+        &["突发事件"],
+        &[&["处置"]],
+        &[],
     ),
     row(
         "emergency_plans_and_drills",
@@ -269,9 +269,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Emergency plans and drills",
         "EMER",
         C,
-        "预案|演练",
+        &["预案", "演练"],
         &[],
-        "",
+        &[],
     ),
     row(
         "legal_adviser_participation",
@@ -279,9 +279,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Legal advisers in decision meetings",
         "DECI",
         C,
-        "法律顾问|议程",
-        &["法律顾问"],
-        "",
+        &["法律顾问", "议程"],
+        &[&["法律顾问"]],
+        &[],
     ),
     row(
         "legal_adviser_coverage_rate",
@@ -289,9 +289,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Legal adviser and public lawyer coverage",
         "DECI",
         P,
-        "法律顾问|公职律师",
+        &["法律顾问", "公职律师"],
         &[],
-        "",
+        &[],
     ),
     row(
         "major_decision_catalog_items",
@@ -299,9 +299,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Major administrative decisions in the catalogue",
         "DECI",
         C,
-        "重大行政决策",
+        &["重大行政决策"],
         &[],
-        "",
+        &[],
     ),
     row(
         "normative_docs_filing_rate",
@@ -309,9 +309,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Normative documents filed on time",
         "RULE",
         P,
-        "报备率|报备及时率|规范率",
+        &["报备率", "报备及时率", "规范率"],
         &[],
-        "",
+        &[],
     ),
     row(
         "normative_docs_filing_count",
@@ -319,9 +319,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Normative documents reviewed on filing",
         "RULE",
         C,
-        "备案审查|报备",
-        &["规范性文件"],
-        "",
+        &["备案审查", "报备"],
+        &[&["规范性文件"]],
+        &[],
     ),
     row(
         "legality_review_count",
@@ -329,9 +329,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Legality reviews",
         "RULE",
         C,
-        "合法性审查|合法性审核",
+        &["合法性审查", "合法性审核"],
         &[],
-        "",
+        &[],
     ),
     row(
         "normative_docs_cleanup",
@@ -339,9 +339,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Normative documents cleaned up",
         "RULE",
         C,
-        "规范性文件|继续执行|失效",
-        &["废止|失效|继续执行|清理"],
-        "备案",
+        &["规范性文件", "继续执行", "失效"],
+        &[&["废止", "失效", "继续执行", "清理"]],
+        &["备案"],
     ),
     row(
         "regulations_rules_enacted",
@@ -349,9 +349,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Laws and rules made, amended or repealed",
         "RULE",
         C,
-        "法规|规章|制定|修改|废止|修订",
-        &["法规|规章"],
-        "规范性文件",
+        &["法规", "规章", "制定", "修改", "废止", "修订"],
+        &[&["法规", "规章"]],
+        &["规范性文件"],
     ),
     row(
         "govt_service_cross_region_items",
@@ -359,9 +359,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Services available across regions",
         "FUNC",
         C,
-        "跨域|跨省|通办",
-        &["跨域|跨省"],
-        "",
+        &["跨域", "跨省", "通办"],
+        &[&["跨域", "跨省"]],
+        &[],
     ),
     row(
         "instant_approval_items",
@@ -369,9 +369,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Instant-approval services",
         "FUNC",
         C,
-        "秒批|秒办|即办",
+        &["秒批", "秒办", "即办"],
         &[],
-        "",
+        &[],
     ),
     row(
         "govt_service_online_rate",
@@ -379,9 +379,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Services available online",
         "FUNC",
         P,
-        "网上可办|全程网办|网办率|一网通办",
+        &["网上可办", "全程网办", "网办率", "一网通办"],
         &[],
-        "",
+        &[],
     ),
     row(
         "integrated_permits_issued",
@@ -389,9 +389,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Integrated permits issued",
         "FUNC",
         C,
-        "综合许可证|一业一证",
+        &["综合许可证", "一业一证"],
         &[],
-        "",
+        &[],
     ),
     row(
         "admin_powers_cancelled_or_delegated",
@@ -399,9 +399,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Administrative powers cancelled, delegated or taken over",
         "FUNC",
         C,
-        "权力事项|许可事项|关联事项",
-        &["取消|下放|承接|调整"],
-        "",
+        &["权力事项", "许可事项", "关联事项"],
+        &[&["取消", "下放", "承接", "调整"]],
+        &[],
     ),
     row(
         "govt_service_items_total",
@@ -409,9 +409,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Government service items",
         "FUNC",
         C,
-        "政务服务事项",
+        &["政务服务事项"],
         &[],
-        "",
+        &[],
     ),
     row(
         "npc_cppcc_proposals_satisfaction",
@@ -419,9 +419,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Satisfaction with handling of deputies' proposals",
         "OVER",
         P,
-        "满意率",
-        &["建议|提案"],
-        "",
+        &["满意率"],
+        &[&["建议", "提案"]],
+        &[],
     ),
     row(
         "npc_cppcc_proposals",
@@ -429,9 +429,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Deputies' suggestions and proposals handled",
         "OVER",
         C,
-        "建议|提案",
-        &["人大|政协"],
-        "",
+        &["建议", "提案"],
+        &[&["人大", "政协"]],
+        &[],
     ),
     row(
         "foi_requests_received",
@@ -439,9 +439,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Information disclosure requests",
         "OVER",
         C,
-        "信息公开申请",
+        &["信息公开申请"],
         &[],
-        "",
+        &[],
     ),
     row(
         "supervision_items_completion_rate",
@@ -449,9 +449,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Supervision items completed",
         "OVER",
         P,
-        "办结率",
-        &["交办|督查"],
-        "",
+        &["办结率"],
+        &[&["交办", "督查"]],
+        &[],
     ),
     row(
         "supervision_items_completion",
@@ -459,9 +459,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Supervision items handled",
         "OVER",
         C,
-        "交办",
+        &["交办"],
         &[],
-        "",
+        &[],
     ),
     row(
         "hotline_12345_issues",
@@ -469,9 +469,9 @@ pub const INDICATORS: &[Indicator] = &[
         "12345 hotline issues",
         "OVER",
         C,
-        "问题|诉求|工单|来电",
-        &["12345|热线"],
-        "",
+        &["问题", "诉求", "工单", "来电"],
+        &[&["12345", "热线"]],
+        &[],
     ),
     row(
         "staff_law_exam_rate",
@@ -479,9 +479,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Law exam pass (excellence) rate",
         "EDU",
         P,
-        "优秀率|合格率|参考率|参考率",
-        &["学法|考法|考试"],
-        "",
+        &["优秀率", "合格率", "参考率", "参考率"],
+        &[&["学法", "考法", "考试"]],
+        &[],
     ),
     row(
         "staff_law_exam",
@@ -489,9 +489,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Staff taking the law exam",
         "EDU",
         C,
-        "学法考法|考法|法律知识考试",
+        &["学法考法", "考法", "法律知识考试"],
         &[],
-        "",
+        &[],
     ),
     row(
         "leadership_law_study_sessions",
@@ -499,9 +499,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Leadership law study sessions",
         "LEAD",
         C,
-        "学法|法治讲座|法治专题",
+        &["学法", "法治讲座", "法治专题"],
         &[],
-        "考法",
+        &["考法"],
     ),
     row(
         "rule_of_law_assessment_weight",
@@ -509,9 +509,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Weight of the rule of law in performance assessment",
         "LEAD",
         P,
-        "权重",
-        &["法治"],
-        "",
+        &["权重"],
+        &[&["法治"]],
+        &[],
     ),
     row(
         "rule_of_law_inspections",
@@ -519,9 +519,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Rule-of-law inspections",
         "LEAD",
         C,
-        "督察",
+        &["督察"],
         &[],
-        "",
+        &[],
     ),
     row(
         "credit_commitment_records",
@@ -529,9 +529,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Credit commitment records",
         "TECH",
         C,
-        "信用承诺",
+        &["信用承诺"],
         &[],
-        "",
+        &[],
     ),
     row(
         "digital_scenarios",
@@ -539,9 +539,9 @@ pub const INDICATORS: &[Indicator] = &[
         "Digital application scenarios",
         "TECH",
         C,
-        "场景",
+        &["场景"],
         &[],
-        "",
+        &[],
     ),
     row(
         "law_education_bases",
@@ -549,27 +549,58 @@ pub const INDICATORS: &[Indicator] = &[
         "Rule-of-law education bases",
         "EDU",
         CM,
-        "示范基地|教育基地",
+        &["示范基地", "教育基地"],
         &[],
-        "",
+        &[],
     ),
 ];
 
-fn has_any(haystack: &str, alternatives: &str) -> bool {
-    !alternatives.is_empty() && alternatives.split('|').any(|a| haystack.contains(a))
+/// A text and the set of characters in it (a 256-bit Bloom filter), so
+/// that most words of the table are ruled out without a substring search.
+struct Probe<'a> {
+    text: &'a str,
+    bits: [u64; 4],
+}
+
+impl<'a> Probe<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bits = [0u64; 4];
+        for c in text.chars() {
+            let h = bit(c);
+            bits[h / 64] |= 1 << (h % 64);
+        }
+        Probe { text, bits }
+    }
+
+    fn has(&self, word: &str) -> bool {
+        word.chars().all(|c| {
+            let h = bit(c);
+            self.bits[h / 64] & (1 << (h % 64)) != 0
+        }) && self.text.contains(word)
+    }
+
+    fn has_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.has(w))
+    }
+}
+
+fn bit(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
 }
 
 /// The indicator of a metric, given the text of its clause and sentence
-/// up to the metric's end.
+/// (its clause contains the subject).
 pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'static str> {
-    let subject = metric.subject.as_deref().unwrap_or("");
+    let subject = Probe::new(metric.subject.as_deref().unwrap_or(""));
+    let clause = Probe::new(clause);
+    let sentence = Probe::new(sentence);
     INDICATORS
         .iter()
         .find(|row| {
             row.kinds.contains(&metric.kind)
-                && (has_any(subject, row.subject) || has_any(clause, row.subject))
-                && row.context.iter().all(|c| has_any(sentence, c))
-                && !(has_any(subject, row.not) || has_any(clause, row.not))
+                && (subject.has_any(row.subject) || clause.has_any(row.subject))
+                && row.context.iter().all(|c| sentence.has_any(c))
+                && !(subject.has_any(row.not) || clause.has_any(row.not))
         })
         .map(|row| row.id)
 }

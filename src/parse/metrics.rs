@@ -6,7 +6,7 @@
 //! resolved per line afterwards.
 
 use super::limits::{LOOKAHEAD, LOOKBACK, MAX_CJK_NUMERAL, MAX_INTEGER_DIGITS};
-use super::numeral::cjk_value;
+use super::numeral::cjk_value_of;
 use super::text::{cjk_digit, digit, fold, is_cjk_numeral, is_han};
 use super::units::{unit_at, Guard, Unit};
 use crate::{MetricKind, Qualifier};
@@ -197,10 +197,9 @@ const SUBJECT_LEADERS: &[&str] = &[
 
 /// One line of folded characters with their byte offsets.
 struct Line<'a> {
-    text: &'a str,
-    chars: Vec<char>,
+    chars: &'a [char],
     /// Byte offset of each char; one extra entry for the line end.
-    offs: Vec<usize>,
+    offs: &'a [usize],
     /// Short quotations and book titles (char index ranges) whose numbers
     /// are names: `“十四五”`, `“24小时不打烊”`, `《…（2021—2025年）》`.
     quoted: Vec<(usize, usize)>,
@@ -379,12 +378,11 @@ fn cjk_at(line: &Line, k: usize) -> Option<Number> {
     while j < line.chars.len() && is_cjk_numeral(line.at(j)) && j - k < MAX_CJK_NUMERAL {
         j += 1;
     }
-    let s: String = line.chars[k..j].iter().collect();
-    let value = cjk_value(&s)?;
+    let value = cjk_value_of(&line.chars[k..j])?;
     let magnitude_only = !line.chars[k..j]
         .iter()
         .any(|&c| matches!(cjk_digit(c), Some(1..=9)));
-    let multiplied = s.contains('万') || s.contains('亿');
+    let multiplied = line.chars[k..j].iter().any(|&c| matches!(c, '万' | '亿'));
     Some(Number {
         value,
         end: j,
@@ -396,84 +394,281 @@ fn cjk_at(line: &Line, k: usize) -> Option<Number> {
 }
 
 /// Scans one line `text[start..end]` and appends its quantities to `out`.
-pub fn scan_line(
-    text: &str,
-    start: usize,
-    end: usize,
-    sentence_start: &mut usize,
-    out: &mut Vec<RawMetric>,
-) {
-    let s = &text[start..end];
-    let mut chars = Vec::with_capacity(s.len() / 3 + 1);
-    let mut offs = Vec::with_capacity(s.len() / 3 + 2);
-    for (i, c) in s.char_indices() {
-        chars.push(fold(c));
-        offs.push(start + i);
-    }
-    offs.push(end);
-    let quoted = quotations(&chars);
-    let line = Line {
-        text,
-        chars,
-        offs,
-        quoted,
-    };
-    let first = out.len();
-    let n = line.chars.len();
-    let mut clause_start = 0usize;
-    // Where the subject of the next figure may start: after the clause
-    // break, the previous figure, and the noun that figure counted.
-    let mut subject_from = 0usize;
-    let mut sentence = *sentence_start;
-    let mut k = 0;
-    while k < n {
-        let c = line.chars[k];
-        if matches!(c, '。' | '!' | '?' | ';') {
-            sentence = line.offs[k + 1];
-        }
-        if super::text::is_clause_break(c) {
-            clause_start = k + 1;
-            subject_from = k + 1;
-        }
-        let starts_number = digit(c).is_some() || is_cjk_numeral(c) || c == '翻';
-        if !starts_number {
-            k += 1;
-            continue;
-        }
-        match quantity_at(&line, k) {
-            Some((mut m, next)) => {
-                m.sentence = sentence;
-                m.clause = line.offs[clause_start];
-                let (subject, used_to) = subject(&line, subject_from, k, next);
-                m.subject = subject;
-                subject_from = used_to.max(next);
-                out.push(m);
-                k = next;
-            }
-            None => k = skip_run(&line, k),
-        }
-    }
-    *sentence_start = sentence;
-    resolve_lists(&line, &mut out[first..]);
+/// Buffers reused from window to window, so that scanning allocates only
+/// for the metrics it finds.
+#[derive(Default)]
+pub struct Scanner {
+    chars: Vec<char>,
+    offs: Vec<usize>,
 }
 
-/// Skips the rest of a numeric run so that its tail is not read as a
-/// second number (`2021年` must not yield `021年`, `十九届` not `九届`).
-fn skip_run(line: &Line, k: usize) -> usize {
-    let c = line.at(k);
-    let mut j = k + 1;
-    if digit(c).is_some() {
-        while digit(line.at(j)).is_some()
-            || (matches!(line.at(j), '.' | ',') && digit(line.at(j + 1)).is_some())
-        {
-            j += 1;
+/// Characters of context kept before a candidate number (subject,
+/// qualifiers, change words, short quotations) and after it (the number,
+/// its unit and the counted noun).
+const WINDOW_BEFORE: usize = LOOKBACK + 4;
+const WINDOW_AFTER: usize = 64;
+
+/// Where the scan stands in a line (byte offsets).
+struct Cursor {
+    /// Start of the current clause.
+    clause: usize,
+    /// Where the subject of the next figure may start: after the clause
+    /// break, the previous figure, and the noun that figure counted.
+    subject_from: usize,
+    /// Start of the current sentence.
+    sentence: usize,
+}
+
+/// What a character means to the byte-level scan.
+enum Byte {
+    /// A number may start here.
+    Candidate,
+    /// `。！？；`: ends a sentence (and a clause).
+    Sentence,
+    /// `，、：`: ends a clause.
+    Clause,
+    /// `《`: a book title opens; its numbers are names.
+    BookOpen,
+    /// `》`: a book title closes.
+    BookClose,
+    Other,
+}
+
+fn classify_char(c: char) -> Byte {
+    match c {
+        '0'..='9' | '０'..='９' | '翻' => Byte::Candidate,
+        c if is_cjk_numeral(c) => Byte::Candidate,
+        '。' | '！' | '？' | '；' | '!' | '?' | ';' => Byte::Sentence,
+        '，' | '、' | '：' | ',' | ':' => Byte::Clause,
+        '《' => Byte::BookOpen,
+        '》' => Byte::BookClose,
+        _ => Byte::Other,
+    }
+}
+
+impl Scanner {
+    /// Scans one line `text[start..end]` and appends its quantities to
+    /// `out`. `sentence_start` carries the start of the current sentence
+    /// from line to line.
+    ///
+    /// The line is read byte by byte, decoding only the characters that can
+    /// matter (ASCII, and the three-byte block of CJK and full-width forms);
+    /// a folded window of characters is built around each candidate number
+    /// only, so the cost per byte of plain text stays small.
+    pub fn scan_line(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        sentence_start: &mut usize,
+        out: &mut Vec<RawMetric>,
+    ) {
+        let bytes = text.as_bytes();
+        let first = out.len();
+        let mut cur = Cursor {
+            clause: start,
+            subject_from: start,
+            sentence: *sentence_start,
+        };
+        let mut book = 0u32;
+        let mut book_at = start;
+        let mut i = start;
+        while i < end {
+            let b = bytes[i];
+            let (c, len) = if b < 0x80 {
+                (b as char, 1)
+            } else if b >= 0xF0 {
+                i += 4;
+                continue;
+            } else if b >= 0xE0 {
+                // Three-byte sequences hold every character the scan needs.
+                let c = ((u32::from(b) & 0x0F) << 12)
+                    | ((u32::from(bytes[i + 1]) & 0x3F) << 6)
+                    | (u32::from(bytes[i + 2]) & 0x3F);
+                (char::from_u32(c).unwrap_or(' '), 3)
+            } else {
+                i += 2;
+                continue;
+            };
+            match classify_char(c) {
+                Byte::Other => {}
+                Byte::Sentence => {
+                    cur = Cursor {
+                        clause: i + len,
+                        subject_from: i + len,
+                        sentence: i + len,
+                    }
+                }
+                Byte::Clause => {
+                    cur.clause = i + len;
+                    cur.subject_from = i + len;
+                }
+                Byte::BookOpen => {
+                    book += 1;
+                    book_at = i;
+                }
+                Byte::BookClose => book = book.saturating_sub(1),
+                Byte::Candidate => {
+                    if book == 0 || !in_book_title(text, book_at, i, end) {
+                        if let Some(next) = self.candidate(text, (start, end), i, &mut cur, out) {
+                            i = next;
+                            continue;
+                        }
+                    }
+                    i = skip_run_bytes(text, i, end);
+                    continue;
+                }
+            }
+            i += len;
         }
-    } else if is_cjk_numeral(c) {
-        while j < line.chars.len() && is_cjk_numeral(line.at(j)) {
-            j += 1;
+        *sentence_start = cur.sentence;
+        resolve_lists(text, &mut out[first..]);
+    }
+
+    /// Reads the quantity at byte `at` of the line `bounds`, if there is
+    /// one; returns the byte to continue from.
+    fn candidate(
+        &mut self,
+        text: &str,
+        (line_start, line_end): (usize, usize),
+        at: usize,
+        cur: &mut Cursor,
+        out: &mut Vec<RawMetric>,
+    ) -> Option<usize> {
+        if !plausible_at(text, at, line_end) {
+            return None;
+        }
+        // The window: up to WINDOW_BEFORE characters back, WINDOW_AFTER on.
+        let ws = text[line_start..at]
+            .char_indices()
+            .rev()
+            .nth(WINDOW_BEFORE - 1)
+            .map_or(line_start, |(p, _)| line_start + p);
+        self.chars.clear();
+        self.offs.clear();
+        let mut k = 0;
+        let mut quotes = false;
+        let mut window_end = line_end;
+        for (p, c) in text[ws..line_end].char_indices() {
+            let byte = ws + p;
+            if byte == at {
+                k = self.chars.len();
+            } else if byte > at && self.chars.len() >= k + WINDOW_AFTER {
+                window_end = byte;
+                break;
+            }
+            let f = fold(c);
+            quotes |= matches!(f, '“' | '”' | '「' | '」' | '『' | '』' | '‘' | '’' | '"');
+            self.chars.push(f);
+            self.offs.push(byte);
+        }
+        self.offs.push(window_end);
+        let quoted = if quotes {
+            quotations(&self.chars)
+        } else {
+            Vec::new()
+        };
+        let line = Line {
+            chars: &self.chars,
+            offs: &self.offs,
+            quoted,
+        };
+        let (mut m, next) = quantity_at(&line, k)?;
+        m.sentence = cur.sentence;
+        m.clause = cur.clause;
+        let from = line.offs.partition_point(|&o| o < cur.subject_from);
+        let (subject, used_to) = subject(&line, from, k, next);
+        m.subject = subject;
+        cur.subject_from = line.offs[used_to.max(next)];
+        out.push(m);
+        Some(line.offs[next])
+    }
+}
+
+/// True when a `《` at byte `open` really opens a book title around byte
+/// `at`: a `》` closes it soon after, and it opened not long before (an
+/// unclosed `《` in garbled text must not hide the rest of the line).
+fn in_book_title(text: &str, open: usize, at: usize, end: usize) -> bool {
+    const TITLE_BYTES: usize = 240;
+    let mut limit = (at + TITLE_BYTES).min(end);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    at - open <= TITLE_BYTES && text[at..limit].contains('》')
+}
+
+/// Skips a numeric run starting at byte `i` (so that `2021年` does not
+/// yield `021年`, nor `十九届` `九届`); returns the byte after it.
+fn skip_run_bytes(text: &str, i: usize, end: usize) -> usize {
+    let mut chars = text[i..end].char_indices();
+    let Some((_, first)) = chars.next() else {
+        return end;
+    };
+    let digits = digit(first).is_some();
+    for (p, c) in chars {
+        let more = if digits {
+            digit(c).is_some()
+                || (matches!(c, '.' | ',' | '．' | '，')
+                    && text[i + p + c.len_utf8()..end]
+                        .chars()
+                        .next()
+                        .and_then(digit)
+                        .is_some())
+        } else {
+            is_cjk_numeral(c)
+        };
+        if !more {
+            return i + p;
         }
     }
-    j
+    end
+}
+
+/// A cheap first look at a Chinese numeral at byte `at`: most (一体化,
+/// 进一步, 三农) are followed by no unit and are skipped before any real
+/// work. Arabic numbers always get the full look.
+fn plausible_at(text: &str, at: usize, end: usize) -> bool {
+    let mut chars = text[at..end].chars().map(fold).peekable();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first == '翻' {
+        return true;
+    }
+    let mut multiplied = matches!(first, '万' | '亿');
+    let mut next = chars.next().unwrap_or('\n');
+    if digit(first).is_some() {
+        // Digits, separators and decimals, 万/亿 and a mixed tail (3万4000).
+        for _ in 0..64 {
+            let more = digit(next).is_some()
+                || (matches!(next, '.' | ',') && chars.peek().is_some_and(|&c| digit(c).is_some()))
+                || matches!(next, '万' | '亿');
+            if !more {
+                break;
+            }
+            multiplied |= matches!(next, '万' | '亿');
+            next = chars.next().unwrap_or('\n');
+        }
+        // A year (2021年) unless a duration (连续8年).
+        if next == '年' && !text[..at].ends_with("连续") {
+            return false;
+        }
+    } else {
+        for _ in 0..super::limits::MAX_CJK_NUMERAL {
+            if !is_cjk_numeral(next) {
+                break;
+            }
+            multiplied |= matches!(next, '万' | '亿');
+            next = chars.next().unwrap_or('\n');
+        }
+    }
+    if matches!(next, '余' | '多' | '几') {
+        next = chars.next().unwrap_or('\n');
+    }
+    super::units::starts_unit(next)
+        || matches!(next, '分' | '至' | '到' | '-' | '~' | '～' | '—' | '－')
+        || (multiplied && !is_han(next))
+        || (multiplied && (matches!(next, '和' | '与' | '及' | '、') || is_cjk_numeral(next)))
 }
 
 /// Reads the quantity whose number starts at char `k`, returning it and
@@ -897,9 +1092,9 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
 /// change verb before the first applies to the rest (`分别超98.5%和99%`,
 /// `分别下降3.6%和1.3%`); `分别` pairs each figure with its own subject
 /// (`省级市级示范基地分别达到29处、353处`).
-fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
+fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
     let joined = |a: &RawMetric, b: &RawMetric| {
-        let between = &line.text[a.end..b.start];
+        let between = &text[a.end..b.start];
         !between.is_empty()
             && between.chars().count() <= 2
             && between
@@ -925,7 +1120,7 @@ fn resolve_lists(line: &Line, metrics: &mut [RawMetric]) {
         }
         if j > i {
             let head_q = metrics[i].qualifier;
-            let head_prefix = line.text[metrics[i].clause..metrics[i].start].to_string();
+            let head_prefix = text[metrics[i].clause..metrics[i].start].to_string();
             for m in &mut metrics[i + 1..=j] {
                 if m.qualifier == Qualifier::Exact
                     && matches!(

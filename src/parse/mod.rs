@@ -95,6 +95,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     let mut furniture = structure.furniture.iter().peekable();
     let mut sentence = 0;
     let mut capped = false;
+    let mut scanner = metrics::Scanner::default();
     for line in &lines {
         while furniture.peek().is_some_and(|f| f.1 <= line.start) {
             furniture.next();
@@ -105,7 +106,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         {
             continue;
         }
-        metrics::scan_line(text, line.start, line.end, &mut sentence, &mut raw);
+        scanner.scan_line(text, line.start, line.end, &mut sentence, &mut raw);
         if raw.len() > MAX_METRICS {
             raw.truncate(MAX_METRICS);
             capped = true;

@@ -14,13 +14,19 @@ use super::text::{cjk_digit, cjk_small_unit};
 /// assert_eq!(numeral_value("报告"), None);
 /// ```
 pub fn cjk_value(s: &str) -> Option<f64> {
+    let chars: Vec<char> = s.chars().collect();
+    cjk_value_of(&chars)
+}
+
+/// [`cjk_value`] of characters.
+pub fn cjk_value_of(s: &[char]) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
     // Digit by digit when there is no magnitude character: 二〇二六.
-    if s.chars().all(|c| cjk_digit(c).is_some()) && s.chars().count() > 1 {
+    if s.iter().all(|&c| cjk_digit(c).is_some()) && s.len() > 1 {
         let mut v = 0f64;
-        for c in s.chars() {
+        for &c in s {
             v = v * 10.0 + f64::from(cjk_digit(c)?);
         }
         return Some(v);
@@ -29,7 +35,7 @@ pub fn cjk_value(s: &str) -> Option<f64> {
     let mut wan = 0f64; // the 万 part
     let mut section = 0f64; // below 万
     let mut digit: Option<f64> = None;
-    for c in s.chars() {
+    for &c in s {
         if let Some(d) = cjk_digit(c) {
             digit = Some(f64::from(d));
         } else if let Some(u) = cjk_small_unit(c) {

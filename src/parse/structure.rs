@@ -548,34 +548,34 @@ pub struct RawItem {
 /// up one at a time and have at least two items.
 pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
     let body = &text[start..end];
-    let mut found: Vec<(u32, usize, usize)> = Vec::new(); // value, marker start, marker end
-    let mut boundary = true;
-    let iter = body.char_indices();
-    for (i, c) in iter {
-        let f = fold(c);
-        if boundary && is_marker_numeral(f) {
-            let mut value = 0u32;
-            let mut j = i;
-            let mut ok = true;
-            let mut numeral = String::new();
-            for (k, d) in body[i..].char_indices() {
-                if is_marker_numeral(d) && numeral.chars().count() < 3 {
-                    numeral.push(d);
-                    j = i + k + d.len_utf8();
-                } else {
-                    ok = d == '是';
-                    break;
-                }
+    // value, marker start, marker end
+    let mut found: Vec<(u32, usize, usize)> = Vec::new();
+    // Look only where 是 is (a fast search), then back over the numeral.
+    for (p, _) in body.match_indices('是') {
+        let mut ms = p;
+        let mut numeral = Vec::with_capacity(3);
+        for c in body[..p].chars().rev().take(3) {
+            if !is_marker_numeral(c) {
+                break;
             }
-            if ok && !numeral.is_empty() && j < body.len() && body[j..].starts_with('是') {
-                value = super::numeral::cjk_value(&numeral).map_or(0, |v| v as u32);
-            }
-            if value > 0 {
-                found.push((value, start + i, start + j + '是'.len_utf8()));
-            }
+            numeral.push(c);
+            ms -= c.len_utf8();
         }
-        boundary =
-            matches!(f, '。' | ';' | ':' | '!' | '?' | '\n' | '\r') || (boundary && is_space(c));
+        if numeral.is_empty() {
+            continue;
+        }
+        // A sentence or line must begin right before the numeral.
+        let before = body[..ms].trim_end_matches(is_space);
+        let boundary = before.is_empty()
+            || before.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?', '\n', '\r']);
+        if !boundary {
+            continue;
+        }
+        numeral.reverse();
+        let value = super::numeral::cjk_value_of(&numeral).map_or(0, |v| v as u32);
+        if value > 0 {
+            found.push((value, start + ms, start + p + '是'.len_utf8()));
+        }
     }
     // Keep runs 1, 2, 3, … of length ≥ 2.
     let mut runs: Vec<Vec<(u32, usize, usize)>> = Vec::new();

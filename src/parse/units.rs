@@ -158,13 +158,45 @@ pub const UNITS: &[Unit] = &[
     g("年", Other, Guard::AfterLianxu),
 ];
 
+/// Unit indices by first character, sorted (built once).
+fn by_first() -> &'static [(char, u8)] {
+    static INDEX: std::sync::OnceLock<Vec<(char, u8)>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut v: Vec<(char, u8)> = UNITS
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| Some((u.surface.chars().next()?, i as u8)))
+            .collect();
+        v.sort();
+        v
+    })
+}
+
+/// True when some unit starts with `c`.
+pub fn starts_unit(c: char) -> bool {
+    let index = by_first();
+    index
+        .get(index.partition_point(|&(f, _)| f < c))
+        .is_some_and(|&(f, _)| f == c)
+}
+
 /// The longest unit written at the start of `rest` (folded characters).
 pub fn unit_at(rest: &[char]) -> Option<&'static Unit> {
     let first = *rest.first()?;
-    UNITS.iter().find(|unit| {
-        let mut s = unit.surface.chars();
-        s.next() == Some(first) && s.enumerate().all(|(k, c)| rest.get(k + 1) == Some(&c))
-    })
+    let index = by_first();
+    let from = index.partition_point(|&(f, _)| f < first);
+    // Within one first character, table order puts longer surfaces first.
+    index[from..]
+        .iter()
+        .take_while(|&&(f, _)| f == first)
+        .map(|&(_, i)| &UNITS[i as usize])
+        .find(|unit| {
+            unit.surface
+                .chars()
+                .skip(1)
+                .enumerate()
+                .all(|(k, c)| rest.get(k + 1) == Some(&c))
+        })
 }
 
 #[cfg(test)]
