@@ -83,6 +83,14 @@ if ! have wasm-pack; then
   done_step
 fi
 
+# cargo-fuzz, for the fuzz target's smoke run (only where a nightly
+# toolchain exists; libFuzzer needs it).
+if rustup toolchain list 2>/dev/null | grep -q '^nightly' && ! cargo fuzz --help >/dev/null 2>&1; then
+  step "cargo-fuzz (cargo install, under a minute)"
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+  done_step
+fi
+
 # --- 3. Chromium, its driver, a CJK font --------------------------------
 if [ -z "$(find_chrome)" ] || [ -z "$(find_chromedriver)" ] || ! fc-list 2>/dev/null | grep -qiE 'wqy|noto sans cjk|source han|droid sans fallback'; then
   step "chromium, chromium-driver, fonts-wqy-microhei (apt-get)"

@@ -28,6 +28,7 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 
 mod i18n;
+mod invariants;
 mod model;
 mod parse;
 
@@ -39,6 +40,7 @@ pub mod wasm;
 pub mod csv;
 
 pub use i18n::{Lang, Msg, LABELS};
+pub use invariants::validate;
 pub use model::*;
 pub use parse::indicators::{indicator, Indicator, INDICATORS};
 pub use parse::limits;

@@ -1,0 +1,54 @@
+//! Inputs that once broke an invariant or caught a bug, kept as named tests
+//! (fuzz crashes go here too).
+#![cfg(not(target_arch = "wasm32"))]
+
+use govreport::{parse, validate};
+
+fn valid(text: &str) -> govreport::Report {
+    let r = parse(text);
+    let errors = validate(text, &r);
+    assert!(errors.is_empty(), "{errors:?}");
+    r
+}
+
+/// An unclosed `《` (garbled source, dev/013) hid every later figure of the
+/// line until a book title had to close within 240 bytes.
+#[test]
+fn unclosed_book_title_does_not_hide_figures() {
+    let r = valid("法治日报》、《中国税务报国家级重要媒体宣传报道7次被推介推广");
+    assert_eq!(
+        r.metrics
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>(),
+        ["7次"]
+    );
+}
+
+/// A heading line right after a wrapped glossary heading (long/05: `揭榜`
+/// on its own line inside a paragraph) is no unmarked heading.
+#[test]
+fn wrapped_line_after_a_heading_is_not_a_heading() {
+    let r = valid("一、总体情况\n正文。\n7.“双向揭榜挂帅”：企业找技术、成果找市场“双向\n揭榜\n挂帅”的简称，其中“企业找技术”聚焦产业核心技术难题，由企业出题。\n");
+    assert!(r.all_sections().all(|s| s.title != "揭榜"));
+}
+
+/// A number, a numeral or a qualifier at the very end of the text must not
+/// read past it.
+#[test]
+fn numeral_at_line_end() {
+    for text in [
+        "共办理1",
+        "共办理一",
+        "增长5.",
+        "翻",
+        "翻一",
+        "三分之",
+        "1至",
+        "3万",
+        "超万",
+        "近",
+    ] {
+        valid(text);
+    }
+}
