@@ -41,7 +41,7 @@ pub enum Genre {
 
 /// Tells the genre from the title and the opening of the text.
 pub fn genre(title: Option<&str>, text: &str) -> Genre {
-    let head: String = text.chars().take(3000).collect();
+    let head = &text[..text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i)];
     let probe = |s: &str| title.is_some_and(|t| t.contains(s)) || head.contains(s);
     if title.is_some_and(|t| t.contains("信息公开"))
         || (title.is_none() && head.contains("政府信息公开工作年度报告"))
@@ -73,20 +73,17 @@ enum Part {
 /// `a` (any of its alternatives) followed by `b` within `gap` characters;
 /// returns the byte where the `a` match starts.
 fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
-    for (i, _) in s.char_indices() {
-        let Some(first) = a.iter().find(|w| s[i..].starts_with(*w)) else {
-            continue;
-        };
-        let after = i + first.len();
-        let window: usize = s[after..].chars().take(gap + 1).map(char::len_utf8).sum();
-        let tail = &s[after..];
-        for (j, _) in tail[..window.min(tail.len())].char_indices() {
-            if b.iter().any(|w| tail[j..].starts_with(w)) {
-                return Some(i);
-            }
-        }
-    }
-    None
+    a.iter()
+        .flat_map(|w| s.match_indices(w))
+        .filter(|&(i, w)| {
+            let tail = &s[i + w.len()..];
+            let window: usize = tail.chars().take(gap + 1).map(char::len_utf8).sum();
+            tail.char_indices()
+                .take_while(|&(j, _)| j < window)
+                .any(|(j, _)| b.iter().any(|x| tail[j..].starts_with(x)))
+        })
+        .map(|(i, _)| i)
+        .min()
 }
 
 fn any(s: &str, words: &[&str]) -> bool {
@@ -243,11 +240,17 @@ fn titles(secs: &[&Sec]) -> String {
 /// C1–C5: the five parts of an annual report on building law-based
 /// government.
 fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
-    let top: Vec<&Sec> = input.sections.iter().filter(|s| s.level == 1).collect();
+    // Each top-level section read once.
+    let top: Vec<(&Sec, Part)> = input
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| (s, part(s)))
+        .collect();
     let of = |want: Part| {
         top.iter()
-            .copied()
-            .filter(|s| part(s) == want)
+            .filter(|(_, p)| *p == want)
+            .map(|(s, _)| *s)
             .collect::<Vec<_>>()
     };
     let (measures, problems, plans) = (of(Part::Measures), of(Part::Problems), of(Part::Plans));
@@ -302,7 +305,7 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             .rfind(|s| s.range.0 <= at && at < s.range.1)
             .map(|s| s.id.clone())
     });
-    if duty.is_some() || top.iter().any(|s| part(s) == Part::Duty) {
+    if duty.is_some() || top.iter().any(|(_, p)| *p == Part::Duty) {
         out.push(check(
             "required.leaders_duty",
             CheckStatus::Pass,

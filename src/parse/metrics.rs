@@ -200,9 +200,6 @@ struct Line<'a> {
     chars: &'a [char],
     /// Byte offset of each char; one extra entry for the line end.
     offs: &'a [usize],
-    /// Short quotations and book titles (char index ranges) whose numbers
-    /// are names: `“十四五”`, `“24小时不打烊”`, `《…（2021—2025年）》`.
-    quoted: Vec<(usize, usize)>,
 }
 
 impl Line<'_> {
@@ -227,54 +224,77 @@ impl Line<'_> {
 
     /// True when the characters just before `k` spell `word`.
     fn ends_with(&self, k: usize, word: &str) -> bool {
+        // Most calls fail on the last character: test it before counting.
+        if k == 0 || word.chars().next_back() != Some(self.chars[k - 1]) {
+            return false;
+        }
         let n = word.chars().count();
         k >= n && self.starts_with(k - n, word)
     }
+}
 
-    fn is_quoted(&self, k: usize) -> bool {
-        self.quoted.iter().any(|&(s, e)| s < k && k < e)
+/// A word list with Bloom masks of first and last characters, so that a
+/// position where no word can start (or end) is rejected with one test.
+struct Words {
+    list: &'static [&'static str],
+    first: [u64; 4],
+    last: [u64; 4],
+}
+
+fn mask_bit(c: char) -> (usize, u64) {
+    let h = ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
+    (h / 64, 1 << (h % 64))
+}
+
+impl Words {
+    fn new(list: &'static [&'static str]) -> Self {
+        let (mut first, mut last) = ([0u64; 4], [0u64; 4]);
+        for w in list {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                let (i, b) = mask_bit(f);
+                first[i] |= b;
+                let (i, b) = mask_bit(l);
+                last[i] |= b;
+            }
+        }
+        Words { list, first, last }
+    }
+
+    /// The first word of the list written at char `k`.
+    fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
+        let (i, b) = mask_bit(*line.chars.get(k)?);
+        if self.first[i] & b == 0 {
+            return None;
+        }
+        self.list.iter().copied().find(|w| line.starts_with(k, w))
+    }
+
+    /// The first word of the list written just before char `k`.
+    fn ending_at(&self, line: &Line, k: usize) -> Option<&'static str> {
+        let (i, b) = mask_bit(*line.chars.get(k.checked_sub(1)?)?);
+        if self.last[i] & b == 0 {
+            return None;
+        }
+        self.list.iter().copied().find(|w| line.ends_with(k, w))
     }
 }
 
-/// Char ranges of quotations that hold a name rather than a statement.
-fn quotations(chars: &[char]) -> Vec<(usize, usize)> {
-    const SHORT: usize = 15;
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    let mut book = 0usize;
-    let mut book_start = 0;
-    let mut ascii_open: Option<usize> = None;
-    for (k, &c) in chars.iter().enumerate() {
-        match c {
-            '“' | '「' | '『' | '‘' => open = Some((k, c)),
-            '”' | '」' | '』' | '’' => {
-                if let Some((s, _)) = open.take() {
-                    if k - s <= SHORT + 1 {
-                        out.push((s, k));
-                    }
-                }
-            }
-            '"' => match ascii_open.take() {
-                Some(s) if k - s <= SHORT + 1 => out.push((s, k)),
-                Some(_) => {}
-                None => ascii_open = Some(k),
-            },
-            '《' | '〈' => {
-                if book == 0 {
-                    book_start = k;
-                }
-                book += 1;
-            }
-            '》' | '〉' if book > 0 => {
-                book -= 1;
-                if book == 0 {
-                    out.push((book_start, k));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
+/// The word sets of this module, built once.
+struct Sets {
+    noun_stops: Words,
+    trailers: Words,
+    change: Words,
+    fixed: Words,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        noun_stops: Words::new(NOUN_STOPS),
+        trailers: Words::new(SUBJECT_TRAILERS),
+        change: Words::new(CHANGE_WORDS),
+        fixed: Words::new(FIXED_NAMES),
+    })
 }
 
 /// The number core found at a position: value, where it ends, and how it
@@ -417,6 +437,8 @@ struct Cursor {
     subject_from: usize,
     /// Start of the current sentence.
     sentence: usize,
+    /// The last opening quotation mark not yet closed.
+    quote: Option<usize>,
 }
 
 /// What a character means to the byte-level scan.
@@ -431,6 +453,12 @@ enum Byte {
     BookOpen,
     /// `》`: a book title closes.
     BookClose,
+    /// `“「『‘`: a quotation opens.
+    QuoteOpen,
+    /// `”」』’`: a quotation closes.
+    QuoteClose,
+    /// `"`: opens or closes.
+    QuoteToggle,
     Other,
 }
 
@@ -442,6 +470,9 @@ fn classify_char(c: char) -> Byte {
         '，' | '、' | '：' | ',' | ':' => Byte::Clause,
         '《' => Byte::BookOpen,
         '》' => Byte::BookClose,
+        '“' | '「' | '『' | '‘' => Byte::QuoteOpen,
+        '”' | '」' | '』' | '’' => Byte::QuoteClose,
+        '"' => Byte::QuoteToggle,
         _ => Byte::Other,
     }
 }
@@ -469,6 +500,7 @@ impl Scanner {
             clause: start,
             subject_from: start,
             sentence: *sentence_start,
+            quote: None,
         };
         let mut book = 0u32;
         let mut book_at = start;
@@ -493,12 +525,13 @@ impl Scanner {
             match classify_char(c) {
                 Byte::Other => {}
                 Byte::Sentence => {
-                    cur = Cursor {
-                        clause: i + len,
-                        subject_from: i + len,
-                        sentence: i + len,
-                    }
+                    cur.clause = i + len;
+                    cur.subject_from = i + len;
+                    cur.sentence = i + len;
                 }
+                Byte::QuoteOpen => cur.quote = Some(i),
+                Byte::QuoteClose => cur.quote = None,
+                Byte::QuoteToggle => cur.quote = if cur.quote.is_some() { None } else { Some(i) },
                 Byte::Clause => {
                     cur.clause = i + len;
                     cur.subject_from = i + len;
@@ -538,40 +571,47 @@ impl Scanner {
         if !plausible_at(text, at, line_end) {
             return None;
         }
-        // The window: up to WINDOW_BEFORE characters back, WINDOW_AFTER on.
-        let ws = text[line_start..at]
-            .char_indices()
-            .rev()
-            .nth(WINDOW_BEFORE - 1)
-            .map_or(line_start, |(p, _)| line_start + p);
+        // A number inside a short quotation is a name: “十四五”, “24小时不打烊”.
+        if let Some(open) = cur.quote {
+            if in_short_quote(text, open, at, line_end) {
+                return None;
+            }
+        }
+        // The window: back to the clause start (at most WINDOW_BEFORE
+        // characters), forward to the end of the clause (at most
+        // WINDOW_AFTER characters): everything the reading of one figure
+        // looks at.
+        let ws = if at - cur.clause <= WINDOW_BEFORE * 3 {
+            cur.clause.max(line_start)
+        } else {
+            text[line_start..at]
+                .char_indices()
+                .rev()
+                .nth(WINDOW_BEFORE - 1)
+                .map_or(line_start, |(p, _)| line_start + p)
+        };
         self.chars.clear();
         self.offs.clear();
         let mut k = 0;
-        let mut quotes = false;
         let mut window_end = line_end;
         for (p, c) in text[ws..line_end].char_indices() {
             let byte = ws + p;
             if byte == at {
                 k = self.chars.len();
-            } else if byte > at && self.chars.len() >= k + WINDOW_AFTER {
+            } else if byte > at
+                && (self.chars.len() >= k + WINDOW_AFTER
+                    || matches!(c, '，' | '。' | '；' | '！' | '？' | ';' | '!' | '?'))
+            {
                 window_end = byte;
                 break;
             }
-            let f = fold(c);
-            quotes |= matches!(f, '“' | '”' | '「' | '」' | '『' | '』' | '‘' | '’' | '"');
-            self.chars.push(f);
+            self.chars.push(fold(c));
             self.offs.push(byte);
         }
         self.offs.push(window_end);
-        let quoted = if quotes {
-            quotations(&self.chars)
-        } else {
-            Vec::new()
-        };
         let line = Line {
             chars: &self.chars,
             offs: &self.offs,
-            quoted,
         };
         let (mut m, next) = quantity_at(&line, k)?;
         m.sentence = cur.sentence;
@@ -583,6 +623,21 @@ impl Scanner {
         out.push(m);
         Some(line.offs[next])
     }
+}
+
+/// True when the quotation opened at byte `open` holds byte `at` and is
+/// short (at most 15 characters between the marks): a name or slogan, not a
+/// quoted statement.
+fn in_short_quote(text: &str, open: usize, at: usize, end: usize) -> bool {
+    const SHORT: usize = 15;
+    let inside_before = text[open..at].chars().count() - 1;
+    if inside_before > SHORT {
+        return false;
+    }
+    text[at..end]
+        .chars()
+        .take(SHORT + 1 - inside_before)
+        .any(|c| matches!(c, '”' | '」' | '』' | '’' | '"'))
 }
 
 /// True when a `《` at byte `open` really opens a book title around byte
@@ -685,10 +740,7 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     {
         return None;
     }
-    if line.is_quoted(k) {
-        return None;
-    }
-    if FIXED_NAMES.iter().any(|name| line.starts_with(k, name)) {
+    if sets().fixed.starting_at(line, k).is_some() {
         return None;
     }
     let (prefix_q, prefix_in_text, prefix_len) = prefix_qualifier(line, k);
@@ -963,8 +1015,8 @@ fn is_change(
         if super::text::is_clause_break(c) {
             break;
         }
-        for w in CHANGE_WORDS {
-            if line.ends_with(j, w) {
+        if sets().change.ending_at(line, j).is_some() {
+            {
                 let gap: String = line.chars[j..verb_end].iter().collect();
                 // 提高到 / 增至 / 降至: the level reached.
                 if gap.starts_with('到') || gap.starts_with('至') || gap.starts_with('为') {
@@ -1016,23 +1068,19 @@ fn raw(
 /// first, the noun phrase after its unit (`完成了152项重点改革任务`).
 /// Returns the subject and where the text it used ends (char index).
 fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, usize) {
-    let from = from.max(k.saturating_sub(LOOKBACK)).min(k);
-    let mut before: String = line.chars[from..k].iter().collect();
-    loop {
-        let trimmed = SUBJECT_TRAILERS
-            .iter()
-            .find_map(|t| before.strip_suffix(t))
-            .map(str::to_string);
-        match trimmed {
-            Some(t) => before = t,
-            None => break,
-        }
+    let mut from = from.max(k.saturating_sub(LOOKBACK)).min(k);
+    // Strip the verbs that only introduce the figure, then the connectives
+    // that only start the clause (on char indices: no allocation).
+    let mut to = k;
+    while let Some(t) = sets().trailers.ending_at(line, to).filter(|_| to > from) {
+        to -= t.chars().count();
     }
     for l in SUBJECT_LEADERS {
-        if let Some(rest) = before.strip_prefix(l) {
-            before = rest.to_string();
+        if from < to && line.starts_with(from, l) {
+            from += l.chars().count();
         }
     }
+    let before: String = line.chars[from..to.max(from)].iter().collect();
     let before = before
         .trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
     let before = ["对", "将", "把", "从", "向", "由"]
@@ -1040,14 +1088,14 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
         .find_map(|p| before.strip_prefix(p))
         .unwrap_or(before);
     // The noun after the unit, up to a verb or a clause break.
-    let noun_follows = is_han(line.at(end)) && !NOUN_STOPS.iter().any(|w| line.starts_with(end, w));
+    let noun_follows = is_han(line.at(end)) && sets().noun_stops.starting_at(line, end).is_none();
     let mut after_end = end;
     let after = noun_follows.then(|| {
         let mut j = end;
         while j < line.chars.len()
             && j - end < LOOKAHEAD
             && (is_han(line.at(j)) || matches!(line.at(j), '“' | '”'))
-            && !(j > end && NOUN_STOPS.iter().any(|w| line.starts_with(j, w)))
+            && !(j > end && sets().noun_stops.starting_at(line, j).is_some())
         {
             j += 1;
         }

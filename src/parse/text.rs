@@ -18,6 +18,10 @@ pub fn is_space(c: char) -> bool {
 /// Folds full-width ASCII forms (U+FF01–U+FF5E) to ASCII and every space of
 /// [`is_space`] to `' '`. Everything else is returned unchanged.
 pub fn fold(c: char) -> char {
+    // Fast path: CJK ideographs and printable ASCII fold to themselves.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) || (' '..='~').contains(&c) {
+        return c;
+    }
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         c if is_space(c) => ' ',
@@ -104,29 +108,39 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (term, width) = match bytes[i] {
-            b'\n' => (true, 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => (true, 2),
-            b'\r' => (true, 1),
-            // U+2028 / U+2029: E2 80 A8 / E2 80 A9
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
+    // U+2028 and U+2029 are E2 80 A8/A9; most texts have neither, and then
+    // only \n and \r need looking for.
+    let separators = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+    let mut at = 0;
+    while at < bytes.len() {
+        let next = if separators {
+            memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..])
+        } else {
+            memchr::memchr2(b'\n', b'\r', &bytes[at..])
+        };
+        let Some(p) = next else { break };
+        let i = at + p;
+        let width = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            _ if bytes.get(i + 1) == Some(&0x80)
                 && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
             {
-                (true, 3)
+                3
             }
-            _ => (false, 1),
+            _ => {
+                at = i + 1;
+                continue;
+            }
         };
-        if term {
-            out.push(Line {
-                start,
-                end: i,
-                next: i + width,
-            });
-            start = i + width;
-        }
-        i += width;
+        out.push(Line {
+            start,
+            end: i,
+            next: i + width,
+        });
+        start = i + width;
+        at = start;
     }
     if start < bytes.len() || out.is_empty() {
         out.push(Line {
