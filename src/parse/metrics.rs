@@ -225,7 +225,7 @@ impl Line<'_> {
     /// True when the characters just before `k` spell `word`.
     fn ends_with(&self, k: usize, word: &str) -> bool {
         // Most calls fail on the last character: test it before counting.
-        if k == 0 || word.chars().next_back() != Some(self.chars[k - 1]) {
+        if k == 0 || !word.ends_with(self.chars[k - 1]) {
             return false;
         }
         let n = word.chars().count();
