@@ -9,7 +9,9 @@
 //! `shared/corpus/README.md` describes (see `tests/common/score.rs`). Prints
 //! each file's misses, then precision, recall and F1 over all files for
 //! headings and metrics, and the share of matched metrics whose qualifier
-//! agrees. `--quiet` prints the totals only.
+//! agrees, and the share whose change flag agrees (gold labels mark
+//! changes only in dev-long; elsewhere a metric without `change` counts as
+//! a level). `--quiet` prints the totals only.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/common/score.rs"]
@@ -67,4 +69,5 @@ fn main() {
         m.matched
     );
     println!("qualifier agreement {qa:.3}");
+    println!("change agreement {:.3}", score::change_agreement(&scores));
 }

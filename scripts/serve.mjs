@@ -1,6 +1,7 @@
 // A small static server for the demo and the browser tests: www/ at /,
-// pkg/ (the built widget) at /govreport/, and tests/browser/pages at
-// /test/ for the tests' own host pages. Local only (127.0.0.1).
+// pkg/ (the built widget) at /govreport/, tests/browser/pages at /test/
+// for the tests' own host pages and tests/fixtures at /fixtures/. Local
+// only (127.0.0.1).
 //
 //   node scripts/serve.mjs [--port 8000] [--csp]
 //
@@ -16,6 +17,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MOUNTS = [
   ['/govreport/', join(ROOT, 'pkg')],
   ['/test/', join(ROOT, 'tests', 'browser', 'pages')],
+  ['/fixtures/', join(ROOT, 'tests', 'fixtures')],
   ['/', join(ROOT, 'www')],
 ];
 const TYPES = {

@@ -183,6 +183,8 @@ fn metrics_f1_on_dense_full_report_text() {
     let misses: Vec<&String> = scores.iter().flat_map(|(_, s)| &s.misses).collect();
     assert!(m.f1() >= 0.93, "F1 {}: {misses:#?}", m.f1());
     assert!(qa >= 0.97, "qualifier agreement {qa}");
+    let ca = score::change_agreement(&scores);
+    assert!(ca >= 0.97, "change agreement {ca}: {misses:#?}");
 }
 
 #[test]

@@ -133,6 +133,7 @@ mark.flash { animation: gr-flash 1.6s ease-out; }
 table { border-collapse: collapse; width: 100%; font-size: .85em; }
 th, td { text-align: start; padding: .25em .4em; border-bottom: 1px solid var(--_border); vertical-align: top; }
 td.value { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td.unit, td.qualifier { white-space: nowrap; }
 th { position: sticky; top: 0; background: var(--_panel); }
 th button.sort { border: 0; background: none; padding: 0; min-height: 0; font-weight: 700; }
 th[aria-sort="ascending"] button.sort::after { content: " ▲"; }

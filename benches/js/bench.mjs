@@ -15,7 +15,23 @@ import { initSync, parse } from '../../pkg/govreport_core.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SMOKE = process.argv.includes('--smoke');
 
-initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
+const wasmExports = initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
+
+// Peak wasm memory for a 10 MB input (first, so that nothing before it has
+// grown the memory: wasm memory never shrinks, so its size after the parse
+// is the peak).
+function memoryPeak() {
+  const dir = join(ROOT, 'tests/fixtures/long');
+  const all = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  let big = '';
+  while (Buffer.byteLength(big) < 10 * 1024 * 1024) big += `${all}\n`;
+  const bytes = Buffer.byteLength(big);
+  const before = wasmExports.memory.buffer.byteLength;
+  const metrics = parse(big).metrics.length;
+  const after = wasmExports.memory.buffer.byteLength;
+  return { bytes, before, after, metrics };
+}
+const memory = SMOKE ? null : memoryPeak();
 
 const longDir = existsSync(join(ROOT, '../shared/corpus/long')) ? join(ROOT, '../shared/corpus/long') : join(ROOT, 'tests/fixtures/long');
 const texts = [['seed', join(ROOT, 'tests/fixtures/seed.txt')]];
@@ -91,5 +107,9 @@ for (const r of rows) {
 if (!SMOKE) {
   const mbs = (us) => (totals.bytes / us).toFixed(1);
   console.log(`\nlong reports, all ${rows.length - 1} (${totals.bytes} bytes): naive ${mbs(totals.naive)} MB/s · Recognizers Number ${mbs(totals.rtNumber)} MB/s · govreport wasm ${mbs(totals.wasm)} MB/s · native ${mbs(totals.native)} MB/s`);
+}
+if (memory) {
+  const mb = (n) => (n / 1048576).toFixed(1);
+  console.log(`peak wasm memory parsing ${mb(memory.bytes)} MB (${memory.metrics} metrics): ${mb(memory.after)} MB, ${(memory.after / memory.bytes).toFixed(1)}× the input (${mb(memory.before)} MB before)`);
 }
 console.log(SMOKE ? 'bench smoke: ok' : '');

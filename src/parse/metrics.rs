@@ -343,11 +343,11 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
     let mut multiplied = false;
     // Multipliers: 万, 亿, 万亿, and the mixed forms 3万4000, 1亿2000万.
     if line.at(j) == '万' && line.at(j + 1) == '亿' {
-        value *= 1e12;
+        value = scaled(&repr, 12);
         j += 2;
         multiplied = true;
     } else if line.at(j) == '亿' {
-        value *= 1e8;
+        value = scaled(&repr, 8);
         j += 1;
         multiplied = true;
         let (rest, after) = small_arabic(line, j);
@@ -356,7 +356,7 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             j = after + 1;
         }
     } else if line.at(j) == '万' {
-        value *= 1e4;
+        value = scaled(&repr, 4);
         j += 1;
         multiplied = true;
         let (rest, after) = small_arabic(line, j);
@@ -373,6 +373,19 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
         multiplied,
         yearlike,
     })
+}
+
+/// `repr` (digits with an optional decimal point) times 10^`exp`, computed
+/// on the digits so that `75.4亿` is 7540000000 and not 7540000000.000001.
+fn scaled(repr: &str, exp: i32) -> f64 {
+    let (int, frac) = repr.split_once('.').unwrap_or((repr, ""));
+    let digits = format!("{int}{frac}");
+    let shift = exp - frac.len() as i32;
+    match digits.parse::<u64>() {
+        Ok(n) if shift >= 0 && n < (1 << 53) => n as f64 * 10f64.powi(shift),
+        Ok(n) if n < (1 << 53) => n as f64 / 10f64.powi(-shift),
+        _ => repr.parse::<f64>().unwrap_or(0.0) * 10f64.powi(exp),
+    }
 }
 
 /// An integer of up to four digits at `k` that is not followed by a decimal
@@ -877,11 +890,29 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     {
         return None;
     }
+    // 海拔5000米以上乡镇, 亿元以上项目: an amount or a measure with a bound,
+    // followed by the noun it classifies. (Counts and shares quantify the
+    // noun instead: 50%以上号源, 10家以上企业.)
+    if matches!(q, Qualifier::AtLeast | Qualifier::AtMost)
+        && matches!(
+            unit.map(|u| u.kind),
+            Some(MetricKind::Money | MetricKind::Other)
+        )
+        && end >= 2
+        && matches!(
+            (line.before(end - 1), line.before(end)),
+            ('以', '上' | '下')
+        )
+        && (is_han(next) && !matches!(next, '和' | '与' | '及' | '、'))
+    {
+        return None;
+    }
     if prefix_q == Some(Qualifier::Over) && next == '的' {
         return None;
     }
-    if matches!(unit.map(|u| u.base), Some("名" | "位")) && line.ends_with(k, "前") {
-        return None; // a rank: 前10名
+    // A rank: 前10名, 排名前1%; but 提前两周 is a duration.
+    if line.ends_with(k, "前") && !line.ends_with(k, "提前") {
+        return None;
     }
 
     let kind = unit.map_or(MetricKind::Other, |u| u.kind);
@@ -995,7 +1026,7 @@ fn is_change(
     match kind {
         MetricKind::PercentagePoint => return true,
         MetricKind::Percent => {}
-        _ => return false,
+        _ => return is_compared_change(line, start, k, prefix_len, prefix_in_text),
     }
     let verb_end = if prefix_in_text {
         start
@@ -1022,7 +1053,7 @@ fn is_change(
                 if gap.starts_with('到') || gap.starts_with('至') || gap.starts_with('为') {
                     return false;
                 }
-                if ["占比", "比重", "比例", "占"]
+                if ["占比", "比重", "比例", "占", "贡献"]
                     .iter()
                     .any(|x| gap.contains(x))
                 {
@@ -1034,6 +1065,45 @@ fn is_change(
         j -= 1;
     }
     false
+}
+
+/// A count or measure is a change only when compared with a base and
+/// introduced by a change verb: `较2020年提高1.16岁`, `比上年增加198项`
+/// (not `新增198项`, which is the amount added).
+fn is_compared_change(
+    line: &Line,
+    start: usize,
+    k: usize,
+    prefix_len: usize,
+    prefix_in_text: bool,
+) -> bool {
+    let mut verb_end = if prefix_in_text {
+        start
+    } else {
+        k - prefix_len
+    };
+    if line.before(verb_end) == '了' {
+        verb_end -= 1;
+    }
+    let Some(verb) = [
+        "提高", "增加", "增长", "下降", "减少", "降低", "上升", "缩短", "延长",
+    ]
+    .iter()
+    .find(|v| line.ends_with(verb_end, v)) else {
+        return false;
+    };
+    let verb_start = verb_end - verb.chars().count();
+    let floor = verb_start.saturating_sub(LOOKBACK);
+    (floor..verb_start)
+        .rev()
+        .take_while(|&j| !super::text::is_clause_break(line.chars[j]))
+        .any(|j| {
+            ["较", "比", "同比", "环比"]
+                .iter()
+                .any(|w| line.starts_with(j, w))
+                && !line.starts_with(j, "比例")
+                && !line.starts_with(j, "比重")
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1206,6 +1276,26 @@ fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
             }
         }
         i = j + 1;
+    }
+    // `平均压减时间58%、材料52%`: a share after `、` and a short new subject
+    // continues the change of the share before it.
+    for i in 1..metrics.len() {
+        let (prev, cur) = (&metrics[i - 1], &metrics[i]);
+        if prev.change
+            && !cur.change
+            && cur.unit == prev.unit
+            && cur.kind == MetricKind::Percent
+            && cur.start >= prev.end
+        {
+            let between = &text[prev.end..cur.start];
+            let n = between.chars().count();
+            if between.starts_with('、')
+                && (2..=5).contains(&n)
+                && between.chars().skip(1).all(is_han)
+            {
+                metrics[i].change = true;
+            }
+        }
     }
 }
 

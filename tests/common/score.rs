@@ -71,6 +71,10 @@ pub struct FileScore {
     pub headings: Tally,
     pub metrics: Tally,
     pub qualifiers_agreeing: usize,
+    /// Matched metrics whose change flag agrees (gold without `change` is a level).
+    pub changes_agreeing: usize,
+    /// Matched metrics whose gold labels say change or level.
+    pub changes_compared: usize,
     pub title_ok: bool,
     pub misses: Vec<String>,
 }
@@ -151,6 +155,9 @@ pub fn score(text: &str, gold: &Value) -> FileScore {
     // Metrics: each gold text is located in document order (UTF-16 units).
     let utf16_at = |byte: usize| text[..byte].encode_utf16().count() as u32;
     let gold_metrics = gold["metrics"].as_array().cloned().unwrap_or_default();
+    // Only some gold files label changes (dev-long); elsewhere there is
+    // nothing to compare.
+    let labels_changes = gold_metrics.iter().any(|g| g.get("change").is_some());
     let mut used = vec![false; report.metrics.len()];
     out.metrics.gold = gold_metrics.len();
     out.metrics.found = report.metrics.len();
@@ -180,6 +187,18 @@ pub fn score(text: &str, gold: &Value) -> FileScore {
             Some(i) => {
                 used[i] = true;
                 out.metrics.matched += 1;
+                let gold_change = g["change"].as_bool().unwrap_or(false);
+                if labels_changes {
+                    out.changes_compared += 1;
+                    if report.metrics[i].change == gold_change {
+                        out.changes_agreeing += 1;
+                    } else {
+                        out.misses.push(format!(
+                            "change: {gt} gold {gold_change}, got {}",
+                            report.metrics[i].change
+                        ));
+                    }
+                }
                 let gq = g["qualifier"].as_str().unwrap_or("exact");
                 if report.metrics[i].qualifier.as_str() == gq {
                     out.qualifiers_agreeing += 1;
@@ -240,6 +259,18 @@ pub fn score_files(files: &[PathBuf]) -> Vec<(String, FileScore)> {
             )
         })
         .collect()
+}
+
+/// Share of matched metrics whose change flag agrees.
+pub fn change_agreement(scores: &[(String, FileScore)]) -> f64 {
+    let (agree, matched) = scores.iter().fold((0, 0), |(a, m), (_, s)| {
+        (a + s.changes_agreeing, m + s.changes_compared)
+    });
+    if matched == 0 {
+        1.0
+    } else {
+        agree as f64 / matched as f64
+    }
 }
 
 /// Totals over files: headings, metrics, qualifier agreement, titles right.
