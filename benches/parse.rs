@@ -6,16 +6,13 @@
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+#[path = "../tests/common/corpus.rs"]
+mod corpus;
+
 use std::path::Path;
 
 fn corpus() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = root.join("../shared/corpus/long");
-    let dir = if shared.is_dir() {
-        shared
-    } else {
-        root.join("tests/fixtures/long")
-    };
+    let dir = corpus::long_dir();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("long reports")
         .flatten()

@@ -4,7 +4,8 @@
 
 use govreport::{parse, validate};
 use proptest::prelude::*;
-use std::path::Path;
+#[path = "common/corpus.rs"]
+mod corpus;
 
 fn assert_valid(text: &str) -> govreport::Report {
     let report = parse(text);
@@ -262,13 +263,7 @@ fn other_scripts() {
 /// Every long report, concatenated and shuffled by paragraph.
 #[test]
 fn stress_long_reports_shuffled_by_paragraph() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = root.join("../shared/corpus/long");
-    let dir = if shared.is_dir() {
-        shared
-    } else {
-        root.join("tests/fixtures/long")
-    };
+    let dir = corpus::long_dir();
     let mut paragraphs: Vec<String> = Vec::new();
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let text = std::fs::read_to_string(e.path()).unwrap();

@@ -190,9 +190,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
     let mut seen_paragraph = false;
     let mut prev: Option<Prev> = None;
     let mut pending: Option<front::Label> = None;
-    let mut updated: Option<String> = None;
-    let mut source: Option<String> = None;
-    let mut title_field: Option<String> = None;
+    let mut fields = Fields::default();
 
     for idx in 0..lines.len() {
         let (s, e) = trimmed[idx];
@@ -244,26 +242,12 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                     && line.chars().count() <= 40
                     && !is_paragraph(line)
                 {
-                    record(
-                        &mut out.meta,
-                        &mut updated,
-                        &mut source,
-                        &mut title_field,
-                        label,
-                        line,
-                    );
+                    fields.record(label, line);
                     out.furniture.push((s, e));
                     set_prev(&mut prev, None, true);
                     continue;
                 }
-                record(
-                    &mut out.meta,
-                    &mut updated,
-                    &mut source,
-                    &mut title_field,
-                    label,
-                    "",
-                );
+                fields.record(label, "");
             }
             match front::label_line(line) {
                 Some(LabelLine::Bare(label)) => {
@@ -279,14 +263,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                     for p in &pairs {
                         if pending != Some(p.label) {
                             let value = &line[p.value.0..p.value.1];
-                            record(
-                                &mut out.meta,
-                                &mut updated,
-                                &mut source,
-                                &mut title_field,
-                                p.label,
-                                value,
-                            );
+                            fields.record(p.label, value);
                         }
                     }
                     chrome = true;
@@ -350,24 +327,9 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         set_prev(&mut prev, None, false);
     }
     if let Some(label) = pending {
-        record(
-            &mut out.meta,
-            &mut updated,
-            &mut source,
-            &mut title_field,
-            label,
-            "",
-        );
+        fields.record(label, "");
     }
-    if out.meta.published.is_none() {
-        out.meta.published = updated;
-    }
-    if out.meta.publisher.is_none() {
-        out.meta.publisher = source;
-    }
-    if let Some(t) = title_field.filter(|t| !t.is_empty()) {
-        out.title = Some(t);
-    }
+    fields.finish(&mut out);
     out
 }
 
@@ -378,36 +340,53 @@ fn has_year(s: &str) -> bool {
         .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
 }
 
-/// Stores one metadata field.
-fn record(
-    meta: &mut Meta,
-    updated: &mut Option<String>,
-    source: &mut Option<String>,
-    title: &mut Option<String>,
-    label: front::Label,
-    value: &str,
-) {
-    meta.fields.push(Field {
-        label: label.label.to_string(),
-        value: value.to_string(),
-    });
-    let text = (!value.is_empty()).then(|| value.to_string());
-    let date = front::find_date(value).map(|d| d.0);
-    let fill = |slot: &mut Option<String>, v: Option<String>| {
-        if slot.is_none() {
-            *slot = v;
+/// Metadata fields as they are read, before the fallbacks are applied.
+#[derive(Default)]
+struct Fields {
+    meta: Meta,
+    updated: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+}
+
+impl Fields {
+    /// Stores one labelled field.
+    fn record(&mut self, label: front::Label, value: &str) {
+        self.meta.fields.push(Field {
+            label: label.label.to_string(),
+            value: value.to_string(),
+        });
+        let text = (!value.is_empty()).then(|| value.to_string());
+        let date = front::find_date(value).map(|d| d.0);
+        let fill = |slot: &mut Option<String>, v: Option<String>| {
+            if slot.is_none() {
+                *slot = v;
+            }
+        };
+        let meta = &mut self.meta;
+        match label.role {
+            Role::Title => fill(&mut self.title, text),
+            Role::IndexNo => fill(&mut meta.index_no, text),
+            Role::DocNo => fill(&mut meta.doc_no, text),
+            Role::Issued => fill(&mut meta.issued, date),
+            Role::Published => fill(&mut meta.published, date),
+            Role::Updated => fill(&mut self.updated, date),
+            Role::Publisher => fill(&mut meta.publisher, text),
+            Role::Source => fill(&mut self.source, text),
+            Role::Other => {}
         }
-    };
-    match label.role {
-        Role::Title => fill(title, text),
-        Role::IndexNo => fill(&mut meta.index_no, text),
-        Role::DocNo => fill(&mut meta.doc_no, text),
-        Role::Issued => fill(&mut meta.issued, date),
-        Role::Published => fill(&mut meta.published, date),
-        Role::Updated => fill(updated, date),
-        Role::Publisher => fill(&mut meta.publisher, text),
-        Role::Source => fill(source, text),
-        Role::Other => {}
+    }
+
+    /// Applies the fallbacks (更新时间 for the publication date, 来源 for the
+    /// publisher, a 标题 field for the title) and hands the result over.
+    fn finish(self, out: &mut Structure) {
+        let mut meta = self.meta;
+        meta.published = meta.published.or(self.updated);
+        meta.publisher = meta.publisher.or(self.source);
+        out.meta = meta;
+        if let Some(t) = self.title.filter(|t| !t.is_empty()) {
+            out.title = Some(t);
+        }
     }
 }
 
