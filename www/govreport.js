@@ -41,6 +41,20 @@ function needInit(name) {
   if (!loaded) throw new Error(`govreport: call \`await init()\` before ${name}()`);
 }
 
+/** Reads `{ lang }`, rejecting anything else (a misspelt option is an error, not ignored). */
+function readOptions(options, name) {
+  if (options === undefined || options === null) return 'zh';
+  if (typeof options !== 'object') throw new TypeError(`govreport: ${name}: options must be an object like { lang: 'en' }`);
+  for (const key of Object.keys(options)) {
+    if (key !== 'lang') throw new TypeError(`govreport: ${name}: unknown option "${key}"; the only option is { lang: 'zh' | 'en' }`);
+  }
+  return /^en\b/i.test(String(options.lang ?? '')) ? 'en' : 'zh';
+}
+
+function needText(text, name) {
+  if (typeof text !== 'string') throw new TypeError(`govreport: ${name}: text must be a string`);
+}
+
 /**
  * Parses report text into the contract's plain object.
  * @param {string} text
@@ -48,13 +62,16 @@ function needInit(name) {
  */
 export function parse(text, options) {
   needInit('parse');
-  return core.parse(text, options);
+  needText(text, 'parse(text)');
+  return JSON.parse(core.parseJson(text, readOptions(options, 'parse(text, options)')));
 }
 
+const labelCache = new Map();
 /** The viewer's words in a language, `{ key: text }`. */
 export function labels(lang = 'zh') {
   needInit('labels');
-  return core.labels(lang);
+  if (!labelCache.has(lang)) labelCache.set(lang, JSON.parse(core.labelsJson(lang)));
+  return labelCache.get(lang);
 }
 
 /** The name of a canonical indicator id (`admin_reconsideration_correction_rate`). */
@@ -84,7 +101,7 @@ export function showError(host, shadow, error, text, lang) {
   msg.setAttribute('role', 'alert');
   msg.setAttribute('part', 'error');
   const strong = document.createElement('strong');
-  strong.textContent = loaded ? core.labels(lang)['view.error'] : LOAD_ERROR[lang];
+  strong.textContent = loaded ? labels(lang)['view.error'] : LOAD_ERROR[lang];
   const detail = document.createElement('div');
   detail.textContent = String(error?.message ?? error);
   msg.append(strong, detail);
@@ -106,21 +123,30 @@ export function showError(host, shadow, error, text, lang) {
  * Renders a report into `element`'s shadow root (made if it has none).
  * @param {HTMLElement} element
  * @param {string | {text: string, report?: object}} input the report text,
- *   or the text with a report already parsed from it
+ *   or `{ text, report }` with a report parsed from that text (it must be:
+ *   the viewer reads the text itself, which gives the same report)
  * @param {{lang?: 'zh'|'en'}} [options]
  * @returns {Promise<Viewer>} `{ report, expandAll, collapseAll, reveal, revealSection, metricsCsv, destroy }`
  */
 export async function mount(element, input, options = {}) {
   const text = typeof input === 'string' ? input : input?.text;
-  if (typeof text !== 'string') throw new TypeError('govreport: mount(element, input): input must be a string or { text, report }');
-  const lang = options.lang ?? langOf(element);
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  let lang = langOf(element);
   try {
+    if (typeof text !== 'string') throw new TypeError('govreport: mount(element, input): input must be a string or { text, report }');
+    const given = typeof input === 'string' ? null : input.report;
+    if (given !== undefined && given !== null && (typeof given !== 'object' || given.length !== text.length)) {
+      throw new TypeError('govreport: mount(element, { text, report }): report is not a report of this text (its length differs)');
+    }
+    if (options !== undefined && options !== null) {
+      const chosen = readOptions(options, 'mount(element, input, options)');
+      if (options.lang !== undefined) lang = chosen;
+    }
     await init();
     adoptStyles(shadow);
     const start = performance.now();
-    const report = core.render(shadow, text, typeof input === 'string' ? undefined : input.report, { lang });
-    const viewer = wire(element, shadow, report, core.labels(lang), core.indicatorName, lang);
+    const report = JSON.parse(core.renderJson(shadow, text, lang));
+    const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });
     element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));
     return viewer;

@@ -226,9 +226,12 @@ await test('bad input shows a readable error with the original text', async (pag
     let threw = false;
     try { await mount(host, 42); } catch { threw = true; }
     const attempt = async () => { try { await mount(host, { text: '一、x', report: { nonsense: true } }); } catch { return true; } return false; };
-    return { threw, threwReport: await attempt(), alert: host.shadowRoot?.querySelector('[role=alert]')?.textContent ?? null };
+    let badOption = null;
+    try { (await import('/govreport/govreport.js')).parse('x', { langauge: 'en' }); } catch (e) { badOption = e.message; }
+    return { threw, threwReport: await attempt(), badOption, alert: host.shadowRoot?.querySelector('[role=alert]')?.textContent ?? null };
   });
   assert.equal(state.threw, true);
+  assert.match(state.badOption, /unknown option "langauge"/);
   assert.equal(state.threwReport, true);
   assert.match(state.alert, /无法解析|could not/);
 });
