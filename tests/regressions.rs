@@ -52,3 +52,21 @@ fn numeral_at_line_end() {
         valid(text);
     }
 }
+
+/// Text copied from a PDF breaks lines inside sentences: a line that
+/// starts with `1.5亿元`, `2、` or `（3）` there continues the sentence, it is
+/// no heading; CRLF, NBSP and ideographic spaces change nothing.
+#[test]
+fn pdf_hard_line_breaks() {
+    let text = "一、主要举措和成效\r\n\u{3000}\u{3000}全年共投入资金\r\n1.5亿元，其中用于执法装备的\r\n2、3类设备采购，以及\r\n（3）项培训。\r\n（一）加强组织领导。\u{A0}召开会议12次。\r\n";
+    let r = valid(text);
+    let headings: Vec<(u8, &str)> = r
+        .all_sections()
+        .map(|s| (s.level, s.marker.as_str()))
+        .collect();
+    assert_eq!(headings, [(1, "一、"), (2, "（一）")]);
+    assert!(r
+        .metrics
+        .iter()
+        .any(|m| m.text == "1.5亿元" && m.value == 150_000_000.0));
+}
