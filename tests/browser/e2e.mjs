@@ -57,6 +57,13 @@ await test('the embed upgrades <gov-report> on the demo page', async (page, erro
   await page.screenshot({ path: new URL('demo-desktop.png', OUT).pathname, fullPage: false });
   await page.setViewportSize({ width: 375, height: 812 });
   await page.screenshot({ path: new URL('demo-375.png', OUT).pathname, fullPage: false });
+  // Readable at 320 px: nothing wider than the screen.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => {
+    const gr = document.getElementById('seed').shadowRoot.querySelector('.gr');
+    return { page: document.documentElement.scrollWidth, viewer: gr.scrollWidth - gr.clientWidth };
+  });
+  assert.ok(overflow.page <= 320 && overflow.viewer <= 1, JSON.stringify(overflow));
 });
 
 await test('sections collapse and expand by mouse and keyboard', async (page) => {
@@ -243,6 +250,20 @@ await test('English labels when the page says lang="en"', async (page) => {
   assert.match(text, /Expand all/);
   const check = await page.evaluate(() => document.querySelector('gov-report').report.checks[0].message);
   assert.match(check, /[A-Za-z]/);
+});
+
+await test('printing opens every section, then restores them', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  await page.locator('#seed button[data-action="collapse-all"]').click();
+  await page.evaluate(() => {
+    const open = () => document.getElementById('seed').shadowRoot.querySelectorAll('details.section[open]').length;
+    addEventListener('beforeprint', () => { window.__duringPrint = open(); });
+    addEventListener('afterprint', () => setTimeout(() => { window.__afterPrint = open(); }));
+  });
+  await page.pdf({ path: new URL('demo-print.pdf', OUT).pathname });
+  await page.waitForFunction(() => window.__afterPrint !== undefined);
+  assert.deepEqual(await page.evaluate(() => [window.__duringPrint, window.__afterPrint]), [13, 0]);
 });
 
 await test('axe-core finds no serious or critical violations, sections open and closed', async (page) => {
