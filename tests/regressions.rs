@@ -70,3 +70,15 @@ fn pdf_hard_line_breaks() {
         .iter()
         .any(|m| m.text == "1.5亿元" && m.value == 150_000_000.0));
 }
+
+/// A glossary entry names terms (long/19: `［10］两个基地、两个枢纽、两个网络：`);
+/// the same words quoted in the text are names too.
+#[test]
+fn glossary_terms_are_names() {
+    let r = valid("提升“两个基地”“两个枢纽”“两个网络”［10］能级。\n［10］两个基地、两个枢纽、两个网络：\n中国特色自由贸易港的两个重要基地。\n［26］七个有之：\n搞任人唯亲的有之。\n");
+    assert!(
+        r.metrics.is_empty(),
+        "{:?}",
+        r.metrics.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+}

@@ -106,6 +106,9 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         {
             continue;
         }
+        if is_glossary_term(&text[line.start..line.end]) {
+            continue;
+        }
         scanner.scan_line(text, line.start, line.end, &mut sentence, &mut raw);
         if raw.len() > MAX_METRICS {
             raw.truncate(MAX_METRICS);
@@ -220,6 +223,14 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     }
     report.checks = checks;
     report
+}
+
+/// A glossary entry's term line (`［10］两个基地、两个枢纽、两个网络：`):
+/// it names terms, so its numerals are names, not quantities.
+fn is_glossary_term(line: &str) -> bool {
+    let t = line.trim_matches(text::is_space);
+    let open = t.starts_with('［') || t.starts_with('[') || t.starts_with('【');
+    open && t.chars().count() <= 40 && matches!(t.chars().next_back().map(text::fold), Some(':'))
 }
 
 /// Where the clause or sentence that goes on at byte `from` ends: the next
