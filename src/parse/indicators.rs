@@ -555,54 +555,89 @@ pub const INDICATORS: &[Indicator] = &[
     ),
 ];
 
-/// A text and the set of characters in it (a 256-bit Bloom filter), so
-/// that most words of the table are ruled out without a substring search.
+/// A 256-bit Bloom filter of characters.
+type Mask = [u64; 4];
+
+fn bit(c: char) -> (usize, u64) {
+    let h = ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
+    (h / 64, 1 << (h % 64))
+}
+
+fn mask(text: &str) -> Mask {
+    let mut m = [0u64; 4];
+    for c in text.chars() {
+        let (i, b) = bit(c);
+        m[i] |= b;
+    }
+    m
+}
+
+/// A text with its character mask, so that most words of the table are
+/// ruled out by four AND operations instead of a substring search.
 struct Probe<'a> {
     text: &'a str,
-    bits: [u64; 4],
+    bits: Mask,
 }
 
 impl<'a> Probe<'a> {
     fn new(text: &'a str) -> Self {
-        let mut bits = [0u64; 4];
-        for c in text.chars() {
-            let h = bit(c);
-            bits[h / 64] |= 1 << (h % 64);
+        Probe {
+            text,
+            bits: mask(text),
         }
-        Probe { text, bits }
     }
 
-    fn has(&self, word: &str) -> bool {
-        word.chars().all(|c| {
-            let h = bit(c);
-            self.bits[h / 64] & (1 << (h % 64)) != 0
-        }) && self.text.contains(word)
-    }
-
-    fn has_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.has(w))
+    fn has_any(&self, words: &[(&str, Mask)]) -> bool {
+        words
+            .iter()
+            .any(|(w, m)| (0..4).all(|i| self.bits[i] & m[i] == m[i]) && self.text.contains(w))
     }
 }
 
-fn bit(c: char) -> usize {
-    ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
+/// A row's words with their masks (computed once).
+struct Masked {
+    subject: Vec<(&'static str, Mask)>,
+    context: Vec<Vec<(&'static str, Mask)>>,
+    not: Vec<(&'static str, Mask)>,
 }
 
-/// The indicator of a metric, given the text of its clause and sentence
-/// (its clause contains the subject).
+fn masked() -> &'static [Masked] {
+    static MASKED: std::sync::OnceLock<Vec<Masked>> = std::sync::OnceLock::new();
+    let words = |list: &[&'static str]| list.iter().map(|w| (*w, mask(w))).collect::<Vec<_>>();
+    MASKED.get_or_init(|| {
+        INDICATORS
+            .iter()
+            .map(|row| Masked {
+                subject: words(row.subject),
+                context: row.context.iter().map(|c| words(c)).collect(),
+                not: words(row.not),
+            })
+            .collect()
+    })
+}
+
+/// The indicator of a metric, given the text of its clause and of its
+/// sentence.
 pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'static str> {
+    // The subject is usually inside the clause, but not for the later
+    // items of a list (`29处、353处`), which take theirs from the head.
     let subject = Probe::new(metric.subject.as_deref().unwrap_or(""));
     let clause = Probe::new(clause);
-    let sentence = Probe::new(sentence);
-    INDICATORS
-        .iter()
-        .find(|row| {
-            row.kinds.contains(&metric.kind)
-                && (subject.has_any(row.subject) || clause.has_any(row.subject))
-                && row.context.iter().all(|c| sentence.has_any(c))
-                && !(subject.has_any(row.not) || clause.has_any(row.not))
-        })
-        .map(|row| row.id)
+    let mut sentence_probe: Option<Probe> = None;
+    for (row, m) in INDICATORS.iter().zip(masked()) {
+        if !row.kinds.contains(&metric.kind)
+            || !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
+            || clause.has_any(&m.not)
+            || subject.has_any(&m.not)
+        {
+            continue;
+        }
+        let sentence = sentence_probe.get_or_insert_with(|| Probe::new(sentence));
+        if m.context.iter().all(|c| sentence.has_any(c)) {
+            return Some(row.id);
+        }
+    }
+    None
 }
 
 /// The row with this id.

@@ -15,7 +15,7 @@ pub const MAX_SECTIONS: usize = 20_000;
 
 /// Most metrics kept: 100 000 (the densest real report has about 1 500).
 /// Each becomes a `<mark>` and a table row in the viewer.
-pub const MAX_METRICS: usize = 100_000;
+pub const MAX_METRICS: usize = 500_000;
 
 /// Most digits in the integer part of a number that is still a quantity.
 /// Longer digit runs (identifiers, a million `1`s) are skipped in one step,
