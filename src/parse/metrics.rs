@@ -236,7 +236,7 @@ impl Line<'_> {
 /// A word list with Bloom masks of first and last characters, so that a
 /// position where no word can start (or end) is rejected with one test.
 struct Words {
-    list: &'static [&'static str],
+    list: Vec<&'static str>,
     first: [u64; 4],
     last: [u64; 4],
 }
@@ -247,9 +247,10 @@ fn mask_bit(c: char) -> (usize, u64) {
 }
 
 impl Words {
-    fn new(list: &'static [&'static str]) -> Self {
+    fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
+        let list: Vec<&'static str> = list.into_iter().collect();
         let (mut first, mut last) = ([0u64; 4], [0u64; 4]);
-        for w in list {
+        for w in &list {
             if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
                 let (i, b) = mask_bit(f);
                 first[i] |= b;
@@ -281,6 +282,8 @@ impl Words {
 
 /// The word sets of this module, built once.
 struct Sets {
+    prefix: Words,
+    magnitude: Words,
     noun_stops: Words,
     trailers: Words,
     change: Words,
@@ -290,10 +293,12 @@ struct Sets {
 fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
-        noun_stops: Words::new(NOUN_STOPS),
-        trailers: Words::new(SUBJECT_TRAILERS),
-        change: Words::new(CHANGE_WORDS),
-        fixed: Words::new(FIXED_NAMES),
+        prefix: Words::new(PREFIX_QUALIFIERS.iter().map(|p| p.0)),
+        magnitude: Words::new(MAGNITUDE_VERBS.iter().copied()),
+        noun_stops: Words::new(NOUN_STOPS.iter().copied()),
+        trailers: Words::new(SUBJECT_TRAILERS.iter().copied()),
+        change: Words::new(CHANGE_WORDS.iter().copied()),
+        fixed: Words::new(FIXED_NAMES.iter().copied()),
     })
 }
 
@@ -946,7 +951,7 @@ fn cjk_number(line: &Line, k: usize, has_prefix: bool) -> Option<Number> {
 }
 
 fn magnitude_verb(line: &Line, k: usize) -> bool {
-    MAGNITUDE_VERBS.iter().any(|v| line.ends_with(k, v))
+    sets().magnitude.ending_at(line, k).is_some()
 }
 
 /// Unit guards (see [`Guard`]).
@@ -986,6 +991,11 @@ fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -
 fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
     // Allow one 了 between verb and number (`突破了47万次`).
     let at = if line.before(k) == '了' { k - 1 } else { k };
+    // A cheap look at the character before first (most numbers have no
+    // qualifier), then the table in order, longest words first.
+    if sets().prefix.ending_at(line, at).is_none() {
+        return (None, false, 0);
+    }
     for &(word, q, in_text) in PREFIX_QUALIFIERS {
         if line.ends_with(at, word) {
             // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.

@@ -127,7 +127,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         .iter()
         .enumerate()
         .map(|(i, m)| Metric {
-            id: format!("m{}", i + 1),
+            id: numbered("m", i + 1),
             text: text[m.start..m.end].to_string(),
             span: map.span(m.start, m.end),
             value: m.value,
@@ -223,6 +223,25 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     }
     report.checks = checks;
     report
+}
+
+/// `prefix` followed by `n` (`m12`), without the formatting machinery.
+pub(crate) fn numbered(prefix: &str, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(prefix.len() + digits.len() - i);
+    s.push_str(prefix);
+    s.extend(digits[i..].iter().map(|&d| d as char));
+    s
 }
 
 /// A glossary entry's term line (`［10］两个基地、两个枢纽、两个网络：`):

@@ -494,7 +494,14 @@ pub fn tree(headings: &[Heading], len: usize) -> Vec<RawSection> {
             .children
             .iter()
             .enumerate()
-            .map(|(k, &c)| build(nodes, headings, c, format!("{id}.{}", k + 1)))
+            .map(|(k, &c)| {
+                build(
+                    nodes,
+                    headings,
+                    c,
+                    super::numbered(&format!("{id}."), k + 1),
+                )
+            })
             .collect();
         RawSection {
             id,
@@ -507,7 +514,7 @@ pub fn tree(headings: &[Heading], len: usize) -> Vec<RawSection> {
     roots
         .iter()
         .enumerate()
-        .map(|(k, &r)| build(&nodes, headings, r, format!("s{}", k + 1)))
+        .map(|(k, &r)| build(&nodes, headings, r, super::numbered("s", k + 1)))
         .collect()
 }
 
