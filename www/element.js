@@ -74,7 +74,17 @@ export class GovReportElement extends HTMLElement {
       text ??= this.textContent ?? '';
       if (generation !== this.#generation) return;
       this.#viewer?.destroy();
-      this.#viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+      // Take the viewer from the ready event, so that `report` is already
+      // set for the page's own gov-report-ready listeners.
+      const take = (e) => {
+        if (e.target === this) this.#viewer = e.detail.viewer;
+      };
+      this.addEventListener('gov-report-ready', take, { once: true, capture: true });
+      try {
+        this.#viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+      } finally {
+        this.removeEventListener('gov-report-ready', take, { capture: true });
+      }
     } catch (error) {
       if (generation !== this.#generation) return;
       if (this.shadowRoot && !this.shadowRoot.querySelector('.error')) {

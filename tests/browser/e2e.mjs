@@ -51,6 +51,14 @@ await test('the embed upgrades <gov-report> on the demo page', async (page, erro
     };
   });
   assert.equal(info.title, '淄博市2021年度法治政府建设工作的报告');
+  // The report is there for the page's own ready listeners.
+  const atReady = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('gov-report');
+    el.addEventListener('gov-report-ready', () => resolve(el.report?.metrics.length ?? null), { once: true });
+    el.textContent = '一、总体情况\n共办理12件。';
+    document.body.append(el);
+  }));
+  assert.equal(atReady, 1);
   assert.equal(info.sections, 13);
   assert.equal(info.marks, info.metrics);
   assert.deepEqual(errors, []);
