@@ -279,6 +279,7 @@ fn stress_long_reports_shuffled_by_paragraph() {
         }
         let text = paragraphs.join(if round == 1 { "\r\n" } else { "\n" });
         let r = assert_valid(&text);
-        assert!(r.metrics.len() > 1000 && !r.sections.is_empty());
+        // 3 fixture reports (640 metrics) or the 10 of ../shared (2 500).
+        assert!(r.metrics.len() > 500 && !r.sections.is_empty());
     }
 }
