@@ -243,13 +243,13 @@ pub fn has_sentence_punct(line: &str) -> bool {
 /// True when a trimmed line is only a date, optionally with a time
 /// (`2020-12-22 11:50`, `2026年02月10日 07时41分`).
 pub fn is_date_line(line: &str) -> bool {
-    let Some((_, end)) = find_date(line) else {
+    // The date must open the line (`2020-12-22 11:50`), not follow a label
+    // (`发布日期:2022-02-23` is metadata).
+    let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let Some((_, end)) = date_at(&chars, 0) else {
         return false;
     };
-    let (_, date_start) = (0, line.len() - line.trim_start_matches(is_space).len());
-    if date_start != 0 {
-        return false;
-    }
+    let end = chars.get(end).map_or(line.len(), |&(b, _)| b);
     line[end..].chars().all(|c| {
         is_space(c)
             || c.is_ascii_digit()
@@ -403,6 +403,7 @@ mod tests {
         assert_eq!(find_date("2020-12-03 10:00").unwrap().0, "2020-12-03");
         assert_eq!(find_date("20256月"), None);
         assert!(is_date_line("2026年02月10日 07时41分"));
+        assert!(!is_date_line("发布日期:2022-02-23"));
         assert!(!is_date_line("2022年,全市上下深入学习"));
     }
 
