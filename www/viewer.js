@@ -63,12 +63,15 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (const d of sections()) d.open = open;
   };
 
+  /** The `<mark>` of a metric (ids like m38 are report data: looked up by attribute, CSS-escaped). */
+  const markOf = (metricId) => root.querySelector(`article mark[data-metric="${CSS.escape(metricId)}"]`);
+
   function openAncestors(el) {
     for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
   }
 
   function reveal(metricId) {
-    const mark = shadow.getElementById(`gr-${metricId}`);
+    const mark = markOf(metricId);
     if (!mark) return false;
     openAncestors(mark);
     mark.scrollIntoView({ block: 'center', behavior: 'auto' });
@@ -193,13 +196,14 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (const other of th.parentElement.children) other.setAttribute('aria-sort', 'none');
     th.setAttribute('aria-sort', dir);
     const sign = dir === 'ascending' ? 1 : -1;
-    const key = (tr) => col === 'value' ? Number(tr.dataset.value) : tr.querySelector(`td.${col}`).textContent;
+    const key = (tr) => col === 'value' ? metricsById.get(tr.dataset.metric).value : tr.querySelector(`td.${col}`).textContent;
+    const order = (tr) => metricsById.get(tr.dataset.metric).span[0];
     const rows = [...tbody.rows];
     rows.sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
       const c = typeof ka === 'number' ? ka - kb : collator.compare(ka, kb);
-      return sign * c || Number(a.dataset.order) - Number(b.dataset.order);
+      return sign * c || order(a) - order(b);
     });
     tbody.append(...rows);
   }

@@ -19,7 +19,8 @@
 //! Behaviour (sorting, filtering, revealing, tooltips, CSV) is wired by the
 //! shim (`www/govreport.js`) on top of this markup.
 
-use crate::{Check, CheckStatus, Lang, Metric, Report, Section, Span, TextIndex};
+use crate::{Check, CheckStatus, Lang, Metric, MetricKind, Report, Section, Span, TextIndex};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
@@ -31,6 +32,14 @@ struct Dom<'a> {
     /// Next metric to place (metrics are in document order).
     next_metric: usize,
     report: &'a Report,
+    /// `marker + title` of each section, by id (sorted), for the table.
+    section_labels: Vec<(&'a str, String)>,
+    /// Prototype `<mark>`s by kind and change, cloned for each metric: one
+    /// call into the DOM instead of five (every call that carries a string
+    /// from wasm to JavaScript costs a decode).
+    mark_templates: Vec<Option<Element>>,
+    /// Prototype table row with its five cells.
+    row_template: Option<Element>,
 }
 
 type R<T = ()> = Result<T, JsValue>;
@@ -45,8 +54,8 @@ impl<'a> Dom<'a> {
     }
 
     fn text(&self, parent: &Element, s: &str) -> R {
-        parent.append_child(&self.doc.create_text_node(s))?;
-        Ok(())
+        // ParentNode.append(string) makes the text node: one call, not two.
+        parent.append_with_str_1(s)
     }
 
     /// An element holding a label of the viewer's own (not report text):
@@ -142,17 +151,26 @@ impl<'a> Dom<'a> {
         Ok(())
     }
 
-    fn mark(&self, m: &Metric) -> R<Element> {
-        let mut class = format!("metric kind-{}", m.kind.as_str());
-        if m.change {
-            class.push_str(" change");
+    fn mark(&mut self, m: &Metric) -> R<Element> {
+        let slot = kind_index(m.kind) * 2 + usize::from(m.change);
+        if self.mark_templates[slot].is_none() {
+            let mut class = format!("metric kind-{}", m.kind.as_str());
+            if m.change {
+                class.push_str(" change");
+            }
+            let t = self.el("mark", &class)?;
+            t.set_attribute("part", &format!("metric metric--{}", m.kind.as_str()))?;
+            t.set_attribute("tabindex", "0")?;
+            self.mark_templates[slot] = Some(t);
         }
-        let mark = self.el("mark", &class)?;
-        mark.set_attribute("part", &format!("metric metric--{}", m.kind.as_str()))?;
+        let mark: Element = self.mark_templates[slot]
+            .as_ref()
+            .map(|t| t.clone_node())
+            .transpose()?
+            .map(JsCast::unchecked_into)
+            .ok_or("template")?;
         mark.set_attribute("data-metric", &m.id)?;
-        mark.set_attribute("tabindex", "0")?;
-        mark.set_id(&format!("gr-{}", m.id));
-        self.text(&mark, &m.text)?;
+        mark.set_text_content(Some(&m.text));
         Ok(mark)
     }
 
@@ -365,7 +383,7 @@ impl<'a> Dom<'a> {
         Ok(li)
     }
 
-    fn metrics_panel(&self, aside: &Element) -> R {
+    fn metrics_panel(&mut self, aside: &Element) -> R {
         let panel = self.el("section", "panel metrics")?;
         panel.set_attribute("part", "metrics-panel")?;
         panel.set_attribute("aria-labelledby", "gr-metrics-title")?;
@@ -410,7 +428,8 @@ impl<'a> Dom<'a> {
         thead.append_child(&tr)?;
         table.append_child(&thead)?;
         let tbody = self.el("tbody", "")?;
-        for m in self.metrics {
+        let metrics = self.metrics;
+        for m in metrics {
             let tr = self.metric_row(m)?;
             tbody.append_child(&tr)?;
         }
@@ -421,37 +440,60 @@ impl<'a> Dom<'a> {
         Ok(())
     }
 
-    fn metric_row(&self, m: &Metric) -> R<Element> {
-        let tr = self.el("tr", &format!("kind-{}", m.kind.as_str()))?;
-        tr.set_attribute("data-metric", &m.id)?;
-        tr.set_attribute("tabindex", "0")?;
-        let section = m.section.as_deref().and_then(|id| self.report.section(id));
-        let section_label = section
-            .map(|s| format!("{}{}", s.marker, s.title))
-            .unwrap_or_default();
-        let value = crate::format_number(m.value);
-        let cells: [(&str, String); 5] = [
-            (
-                "subject",
-                m.subject.clone().unwrap_or_else(|| m.text.clone()),
-            ),
-            ("value", value.clone()),
-            ("unit", m.unit.clone().unwrap_or_default()),
-            (
-                "qualifier",
-                self.label(&format!("qualifier.{}", m.qualifier.as_str()))
-                    .to_string(),
-            ),
-            ("section", section_label),
-        ];
-        for (col, text) in cells {
-            let td = self.el("td", col)?;
-            self.text(&td, &text)?;
-            tr.append_child(&td)?;
+    fn metric_row(&mut self, m: &Metric) -> R<Element> {
+        if self.row_template.is_none() {
+            let tr = self.el("tr", "")?;
+            tr.set_attribute("tabindex", "0")?;
+            for col in ["subject", "value", "unit", "qualifier", "section"] {
+                let td = self.el("td", col)?;
+                tr.append_child(&td)?;
+            }
+            self.row_template = Some(tr);
         }
-        tr.set_attribute("data-value", &value)?;
-        tr.set_attribute("data-order", &m.span.start.to_string())?;
+        let tr: Element = self
+            .row_template
+            .as_ref()
+            .map(|t| t.clone_node_with_deep(true))
+            .transpose()?
+            .map(JsCast::unchecked_into)
+            .ok_or("template")?;
+        tr.set_attribute("data-metric", &m.id)?;
+        let section = m.section.as_deref().and_then(|id| {
+            self.section_labels
+                .binary_search_by(|(k, _)| (*k).cmp(id))
+                .ok()
+                .map(|i| self.section_labels[i].1.as_str())
+        });
+        let qualifier = self.label(&format!("qualifier.{}", m.qualifier.as_str()));
+        let value = crate::format_number(m.value);
+        let texts = [
+            m.subject.as_deref().unwrap_or(&m.text),
+            &value,
+            m.unit.as_deref().unwrap_or(""),
+            qualifier,
+            section.unwrap_or(""),
+        ];
+        let mut cell = tr.first_element_child();
+        for text in texts {
+            let td = cell.ok_or("template")?;
+            if !text.is_empty() {
+                td.set_text_content(Some(text));
+            }
+            cell = td.next_element_sibling();
+        }
         Ok(tr)
+    }
+}
+
+/// Position of a kind in the template table.
+fn kind_index(kind: MetricKind) -> usize {
+    match kind {
+        MetricKind::Count => 0,
+        MetricKind::Percent => 1,
+        MetricKind::PercentagePoint => 2,
+        MetricKind::Money => 3,
+        MetricKind::Rank => 4,
+        MetricKind::Other => 5,
     }
 }
 
@@ -465,7 +507,15 @@ pub fn render(root: &Element, text: &str, report: &Report, lang: Lang) -> Result
     let doc = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the element has no document"))?;
+    let mut section_labels: Vec<(&str, String)> = report
+        .all_sections()
+        .map(|s| (s.id.as_str(), format!("{}{}", s.marker, s.title)))
+        .collect();
+    section_labels.sort_by(|a, b| a.0.cmp(b.0));
     let mut dom = Dom {
+        section_labels,
+        mark_templates: vec![None; 12],
+        row_template: None,
         doc,
         lang,
         index: TextIndex::new(text),

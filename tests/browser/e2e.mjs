@@ -110,7 +110,7 @@ await test('choosing a metric in the panel reveals it in a collapsed section', a
   await row.click();
   const state = await page.evaluate(() => {
     const s = document.getElementById('seed').shadowRoot;
-    const mark = s.getElementById('gr-m38');
+    const mark = s.querySelector('article mark[data-metric="m38"]');
     const r = mark.getBoundingClientRect();
     return {
       text: mark.textContent,
