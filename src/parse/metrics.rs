@@ -524,22 +524,8 @@ impl Scanner {
         let mut book_at = start;
         let mut i = start;
         while i < end {
-            let b = bytes[i];
-            let (c, len) = if b < 0x80 {
-                (b as char, 1)
-            } else if b >= 0xF0 {
-                i += 4;
-                continue;
-            } else if b >= 0xE0 {
-                // Three-byte sequences hold every character the scan needs.
-                let c = ((u32::from(b) & 0x0F) << 12)
-                    | ((u32::from(bytes[i + 1]) & 0x3F) << 6)
-                    | (u32::from(bytes[i + 2]) & 0x3F);
-                (char::from_u32(c).unwrap_or(' '), 3)
-            } else {
-                i += 2;
-                continue;
-            };
+            // Only ASCII and three-byte characters matter to the scan.
+            let (c, len) = super::text::scan_char(bytes, i);
             match classify_char(c) {
                 Byte::Other => {}
                 Byte::Sentence => {

@@ -260,31 +260,11 @@ fn ahead(text: &str, from: usize, stops: &[char]) -> usize {
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
-    // Stops are ASCII or three-byte characters: compare bytes, decoding
-    // nothing.
+    // Stops are ASCII or three-byte characters: decode only those.
     let bytes = &text.as_bytes()[from..limit];
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
-            let c = ((u32::from(b) & 0x0F) << 12)
-                | ((u32::from(bytes[i + 1]) & 0x3F) << 6)
-                | (u32::from(bytes[i + 2]) & 0x3F);
-            (char::from_u32(c).unwrap_or(' '), 3)
-        } else {
-            (
-                ' ',
-                if b >= 0xF0 {
-                    4
-                } else if b >= 0xE0 {
-                    3
-                } else {
-                    2
-                },
-            )
-        };
+        let (c, len) = text::scan_char(bytes, i);
         if stops.contains(&c) {
             return from + i;
         }

@@ -90,6 +90,29 @@ pub fn is_clause_break(c: char) -> bool {
     is_terminal(c) || matches!(c, ',' | '，' | '、' | '\n' | '\r')
 }
 
+/// The character starting at byte `i` of UTF-8 `bytes` and its length,
+/// decoding only ASCII and three-byte sequences (the CJK, punctuation and
+/// full-width blocks every scan of this crate looks for); two- and
+/// four-byte characters come back as `' '` with their length. `i` must be
+/// a character boundary.
+pub fn scan_char(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i];
+    match b {
+        0x00..=0x7F => (b as char, 1),
+        0xE0..=0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&b1), Some(&b2)) => {
+                let c = ((u32::from(b) & 0x0F) << 12)
+                    | ((u32::from(b1) & 0x3F) << 6)
+                    | (u32::from(b2) & 0x3F);
+                (char::from_u32(c).unwrap_or(' '), 3)
+            }
+            _ => (' ', 3),
+        },
+        0xF0..=0xFF => (' ', 4),
+        _ => (' ', 2),
+    }
+}
+
 /// One line of the input: `start..end` excludes the line terminator,
 /// `next` is where the following line starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
