@@ -197,6 +197,19 @@ fn say(lang: Lang, key: &'static str, args: &[&str]) -> String {
     lang.say(Msg::Key(key, args.iter().map(|s| s.to_string()).collect()))
 }
 
+/// A check about the report's parts (no metrics involved), worded from the
+/// label `key` with `args`.
+fn verdict(
+    lang: Lang,
+    id: &str,
+    status: CheckStatus,
+    key: &'static str,
+    args: &[&str],
+    section: Option<String>,
+) -> Check {
+    check(id, status, say(lang, key, args), vec![], section)
+}
+
 /// Everything the checks read.
 pub struct Input<'a> {
     /// The whole text.
@@ -257,42 +270,47 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
 
     // C1
     match measures.first() {
-        Some(first) => out.push(check(
+        Some(first) => out.push(verdict(
+            lang,
             "required.measures_and_results",
             CheckStatus::Pass,
-            say(lang, "check.measures.pass", &[&titles(&measures)]),
-            vec![],
+            "check.measures.pass",
+            &[&titles(&measures)],
             Some(first.id.clone()),
         )),
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "required.measures_and_results",
             CheckStatus::Fail,
-            say(lang, "check.measures.fail", &[]),
-            vec![],
+            "check.measures.fail",
+            &[],
             None,
         )),
     }
     // C2
     match problems.first() {
-        Some(first) if problems.iter().any(|s| has_causes(s.text)) => out.push(check(
+        Some(first) if problems.iter().any(|s| has_causes(s.text)) => out.push(verdict(
+            lang,
             "required.problems_and_causes",
             CheckStatus::Pass,
-            say(lang, "check.problems.pass", &[&titles(&problems)]),
-            vec![],
+            "check.problems.pass",
+            &[&titles(&problems)],
             Some(first.id.clone()),
         )),
-        Some(first) => out.push(check(
+        Some(first) => out.push(verdict(
+            lang,
             "required.problems_and_causes",
             CheckStatus::Warn,
-            say(lang, "check.problems.no_causes", &[&titles(&problems)]),
-            vec![],
+            "check.problems.no_causes",
+            &[&titles(&problems)],
             Some(first.id.clone()),
         )),
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "required.problems_and_causes",
             CheckStatus::Fail,
-            say(lang, "check.problems.fail", &[]),
-            vec![],
+            "check.problems.fail",
+            &[],
             None,
         )),
     }
@@ -306,19 +324,21 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             .map(|s| s.id.clone())
     });
     if duty.is_some() || top.iter().any(|(_, p)| *p == Part::Duty) {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "required.leaders_duty",
             CheckStatus::Pass,
-            say(lang, "check.responsibility.pass", &[]),
-            vec![],
+            "check.responsibility.pass",
+            &[],
             duty_section,
         ));
     } else {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "required.leaders_duty",
             CheckStatus::Fail,
-            say(lang, "check.responsibility.fail", &[]),
-            vec![],
+            "check.responsibility.fail",
+            &[],
             None,
         ));
     }
@@ -327,53 +347,54 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         Some(first) => {
             let planned = first_year(first.title);
             match (planned, input.year) {
-                (Some(py), Some(y)) if py != y + 1 => out.push(check(
+                (Some(py), Some(y)) if py != y + 1 => out.push(verdict(
+                    lang,
                     "required.next_year_plan",
                     CheckStatus::Warn,
-                    say(
-                        lang,
-                        "check.plan.wrong_year",
-                        &[
-                            first.title,
-                            &py.to_string(),
-                            &y.to_string(),
-                            &(y + 1).to_string(),
-                        ],
-                    ),
-                    vec![],
+                    "check.plan.wrong_year",
+                    &[
+                        first.title,
+                        &py.to_string(),
+                        &y.to_string(),
+                        &(y + 1).to_string(),
+                    ],
                     Some(first.id.clone()),
                 )),
-                _ => out.push(check(
+                _ => out.push(verdict(
+                    lang,
                     "required.next_year_plan",
                     CheckStatus::Pass,
-                    say(lang, "check.plan.pass", &[first.title]),
-                    vec![],
+                    "check.plan.pass",
+                    &[first.title],
                     Some(first.id.clone()),
                 )),
             }
         }
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "required.next_year_plan",
             CheckStatus::Fail,
-            say(lang, "check.plan.fail", &[]),
-            vec![],
+            "check.plan.fail",
+            &[],
             None,
         )),
     }
     // C5 (optional part)
     match input.sections.iter().find(|s| is_other(s.title)) {
-        Some(s) => out.push(check(
+        Some(s) => out.push(verdict(
+            lang,
             "required.other_matters",
             CheckStatus::Pass,
-            say(lang, "check.other.pass", &[]),
-            vec![],
+            "check.other.pass",
+            &[],
             Some(s.id.clone()),
         )),
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "required.other_matters",
             CheckStatus::Warn,
-            say(lang, "check.other.missing", &[]),
-            vec![],
+            "check.other.missing",
+            &[],
             None,
         )),
     }
@@ -396,25 +417,28 @@ fn on_time(input: &Input, g: Genre, lang: Lang, out: &mut Vec<Check>) {
     };
     let date = input.meta.published.as_ref().or(input.meta.issued.as_ref());
     match date {
-        Some(d) if d.as_str() <= deadline.as_str() => out.push(check(
+        Some(d) if d.as_str() <= deadline.as_str() => out.push(verdict(
+            lang,
             "timeliness.published_on_time",
             CheckStatus::Pass,
-            say(lang, "check.on_time.pass", &[d, &deadline]),
-            vec![],
+            "check.on_time.pass",
+            &[d, &deadline],
             None,
         )),
-        Some(d) => out.push(check(
+        Some(d) => out.push(verdict(
+            lang,
             "timeliness.published_on_time",
             CheckStatus::Warn,
-            say(lang, "check.on_time.late", &[d, &deadline]),
-            vec![],
+            "check.on_time.late",
+            &[d, &deadline],
             None,
         )),
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "timeliness.published_on_time",
             CheckStatus::Warn,
-            say(lang, "check.on_time.unknown", &[&deadline]),
-            vec![],
+            "check.on_time.unknown",
+            &[&deadline],
             None,
         )),
     }
@@ -446,19 +470,21 @@ fn year_consistency(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         }
     }
     if problems.is_empty() {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "consistency.year",
             CheckStatus::Pass,
-            say(lang, "check.year.pass", &[&year.to_string()]),
-            vec![],
+            "check.year.pass",
+            &[&year.to_string()],
             None,
         ));
     } else {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "consistency.year",
             CheckStatus::Warn,
-            say(lang, "check.year.mismatch", &[&problems.join("；")]),
-            vec![],
+            "check.year.mismatch",
+            &[&problems.join("；")],
             None,
         ));
     }
@@ -497,18 +523,20 @@ fn entity(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         None
     };
     match key {
-        Some(k) => out.push(check(
+        Some(k) => out.push(verdict(
+            lang,
             "reporting.entity",
             CheckStatus::Pass,
-            say(lang, "check.entity.pass", &[lang.label(k)]),
-            vec![],
+            "check.entity.pass",
+            &[lang.label(k)],
             None,
         )),
-        None => out.push(check(
+        None => out.push(verdict(
+            lang,
             "reporting.entity",
             CheckStatus::Warn,
-            say(lang, "check.entity.unknown", &[]),
-            vec![],
+            "check.entity.unknown",
+            &[],
             None,
         )),
     }
@@ -521,19 +549,21 @@ fn closing(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         .find(|&i| input.text.is_char_boundary(i))
         .unwrap_or(input.text.len());
     if input.text[tail_start..].contains("特此报告") {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "format.closing",
             CheckStatus::Pass,
-            say(lang, "check.closing.pass", &[]),
-            vec![],
+            "check.closing.pass",
+            &[],
             None,
         ));
     } else {
-        out.push(check(
+        out.push(verdict(
+            lang,
             "format.closing",
             CheckStatus::Warn,
-            say(lang, "check.closing.missing", &[]),
-            vec![],
+            "check.closing.missing",
+            &[],
             None,
         ));
     }
@@ -578,11 +608,12 @@ fn coverage(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     } else {
         covered.join("、")
     };
-    out.push(check(
+    out.push(verdict(
+        lang,
         "coverage.outline_systems",
         status,
-        say(lang, "check.coverage", &[&covered.len().to_string(), &list]),
-        vec![],
+        "check.coverage",
+        &[&covered.len().to_string(), &list],
         None,
     ));
 }
