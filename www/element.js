@@ -66,6 +66,8 @@ export class GovReportElement extends HTMLElement {
     let text = this.#text;
     try {
       if (text === null && this.hasAttribute('src')) {
+        // Load the wasm while the text is on its way.
+        this.constructor.preload?.();
         const url = new URL(this.getAttribute('src'), document.baseURI);
         const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);

@@ -21,6 +21,9 @@
 import initWasm, * as core from './govreport_core.js';
 import { GovReportElement } from './element.js';
 import { adoptStyles, langOf, wire } from './viewer.js';
+// viewer.js imports it too; naming it here lets the browser fetch it in
+// parallel with the others instead of after viewer.js.
+import './styles.js';
 
 let ready = null;
 let loaded = false;
@@ -178,6 +181,8 @@ export function upgradeMarkup(root = document) {
 export { GovReportElement };
 
 GovReportElement.mount = mount;
+// Errors surface from mount(), which awaits the same promise.
+GovReportElement.preload = () => { init().catch(() => {}); };
 GovReportElement.showError = showError;
 GovReportElement.define();
 if (document.readyState === 'loading') {

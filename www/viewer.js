@@ -190,8 +190,11 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   }, { capture: true });
 
   // --- table ----------------------------------------------------------
-  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN', { numeric: true });
+  // Made on the first sort: a zh-CN collator loads collation data, which
+  // costs milliseconds that the first render need not pay.
+  let collator = null;
   function sortBy(col, th) {
+    collator ??= new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN', { numeric: true });
     const dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
     for (const other of th.parentElement.children) other.setAttribute('aria-sort', 'none');
     th.setAttribute('aria-sort', dir);

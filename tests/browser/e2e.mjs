@@ -74,6 +74,19 @@ await test('the embed upgrades <gov-report> on the demo page', async (page, erro
   assert.ok(overflow.page <= 320 && overflow.viewer <= 1, JSON.stringify(overflow));
 });
 
+await test('<gov-report src> fetches the wasm alongside the text, not after it', async (page, errors) => {
+  await page.goto(`${base}test/perf.html?src=/fixtures/seed.txt`);
+  await page.waitForFunction(() => window.__perf, null, { timeout: 15000 });
+  const starts = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [e.name.replace(/.*\//, ''), { start: e.startTime, end: e.responseEnd }])));
+  const wasm = starts['govreport_core_bg.wasm'];
+  const text = starts['seed.txt'];
+  assert.ok(wasm && text, JSON.stringify(starts));
+  // The wasm request goes out before the text's response is in.
+  assert.ok(wasm.start <= text.end, JSON.stringify({ wasm, text }));
+  assert.deepEqual(errors, []);
+});
+
 await test('sections collapse and expand by mouse and keyboard', async (page) => {
   await page.goto(base);
   await ready(page, '#seed');
