@@ -217,9 +217,8 @@ impl Line<'_> {
 
     /// True when the characters at `k` spell `word`.
     fn starts_with(&self, k: usize, word: &str) -> bool {
-        (k..)
-            .zip(word.chars())
-            .all(|(j, c)| self.chars.get(j) == Some(&c))
+        let mut rest = self.chars.get(k..).unwrap_or_default().iter();
+        word.chars().all(|c| rest.next() == Some(&c))
     }
 
     /// True when the characters just before `k` spell `word`.
@@ -234,9 +233,10 @@ impl Line<'_> {
 }
 
 /// A word list with Bloom masks of first and last characters, so that a
-/// position where no word can start (or end) is rejected with one test.
+/// position where no word can start (or end) is rejected with one test;
+/// the words are kept as characters, compared without decoding.
 struct Words {
-    list: Vec<&'static str>,
+    list: Vec<(&'static str, Box<[char]>)>,
     first: [u64; 4],
     last: [u64; 4],
 }
@@ -248,35 +248,54 @@ fn mask_bit(c: char) -> (usize, u64) {
 
 impl Words {
     fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
-        let list: Vec<&'static str> = list.into_iter().collect();
+        let list: Vec<(&'static str, Box<[char]>)> =
+            list.into_iter().map(|w| (w, w.chars().collect())).collect();
         let (mut first, mut last) = ([0u64; 4], [0u64; 4]);
-        for w in &list {
-            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
-                let (i, b) = mask_bit(f);
-                first[i] |= b;
-                let (i, b) = mask_bit(l);
-                last[i] |= b;
-            }
+        for (_, w) in &list {
+            let (i, b) = mask_bit(w[0]);
+            first[i] |= b;
+            let (i, b) = mask_bit(w[w.len() - 1]);
+            last[i] |= b;
         }
         Words { list, first, last }
     }
 
     /// The first word of the list written at char `k`.
     fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
-        let (i, b) = mask_bit(*line.chars.get(k)?);
+        let c = *line.chars.get(k)?;
+        let (i, b) = mask_bit(c);
         if self.first[i] & b == 0 {
             return None;
         }
-        self.list.iter().copied().find(|w| line.starts_with(k, w))
+        self.list
+            .iter()
+            .find(|(_, w)| w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w))
+            .map(|(s, _)| *s)
+    }
+
+    /// The indices of the words of the list written just before char `k`,
+    /// in list order.
+    fn ending_at_all<'s>(&'s self, line: &'s Line, k: usize) -> impl Iterator<Item = usize> + 's {
+        let c = k
+            .checked_sub(1)
+            .and_then(|p| line.chars.get(p).copied())
+            .filter(|&c| {
+                let (i, b) = mask_bit(c);
+                self.last[i] & b != 0
+            });
+        self.list
+            .iter()
+            .enumerate()
+            .take(if c.is_some() { usize::MAX } else { 0 })
+            .filter(move |(_, (_, w))| {
+                Some(w[w.len() - 1]) == c && k >= w.len() && line.chars[k - w.len()..k] == **w
+            })
+            .map(|(i, _)| i)
     }
 
     /// The first word of the list written just before char `k`.
     fn ending_at(&self, line: &Line, k: usize) -> Option<&'static str> {
-        let (i, b) = mask_bit(*line.chars.get(k.checked_sub(1)?)?);
-        if self.last[i] & b == 0 {
-            return None;
-        }
-        self.list.iter().copied().find(|w| line.ends_with(k, w))
+        self.ending_at_all(line, k).next().map(|i| self.list[i].0)
     }
 }
 
@@ -480,6 +499,25 @@ enum Byte {
     Other,
 }
 
+/// The three-byte (U+0800–U+FFFF) characters [`classify_char`] does not
+/// call [`Byte::Other`], as a bitmap: the scan skips every other CJK
+/// character with one lookup instead of decoding and classifying it.
+static NOTABLE: [u64; 1024] = {
+    const CHARS: &str =
+        "０１２３４５６７８９翻零〇一二两三四五六七八九十百千万亿。！？；，、：《》“「『‘”」』’";
+    let mut bits = [0u64; 1024];
+    let b = CHARS.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = ((b[i] as usize & 0x0F) << 12)
+            | ((b[i + 1] as usize & 0x3F) << 6)
+            | (b[i + 2] as usize & 0x3F);
+        bits[c >> 6] |= 1 << (c & 63);
+        i += 3;
+    }
+    bits
+};
+
 fn classify_char(c: char) -> Byte {
     match c {
         '0'..='9' | '０'..='９' | '翻' => Byte::Candidate,
@@ -524,7 +562,18 @@ impl Scanner {
         let mut book_at = start;
         let mut i = start;
         while i < end {
-            // Only ASCII and three-byte characters matter to the scan.
+            // Only ASCII and three-byte characters matter to the scan, and
+            // of the three-byte ones only those in NOTABLE.
+            let b = bytes[i];
+            if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
+                let c = ((usize::from(b) & 0x0F) << 12)
+                    | ((usize::from(bytes[i + 1]) & 0x3F) << 6)
+                    | (usize::from(bytes[i + 2]) & 0x3F);
+                if NOTABLE[c >> 6] & (1 << (c & 63)) == 0 {
+                    i += 3;
+                    continue;
+                }
+            }
             let (c, len) = super::text::scan_char(bytes, i);
             match classify_char(c) {
                 Byte::Other => {}
@@ -977,22 +1026,20 @@ fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -
 fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
     // Allow one 了 between verb and number (`突破了47万次`).
     let at = if line.before(k) == '了' { k - 1 } else { k };
-    // A cheap look at the character before first (most numbers have no
-    // qualifier), then the table in order, longest words first.
-    if sets().prefix.ending_at(line, at).is_none() {
-        return (None, false, 0);
-    }
-    for &(word, q, in_text) in PREFIX_QUALIFIERS {
-        if line.ends_with(at, word) {
-            // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.
-            if word == "近"
-                && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠')
-            {
-                continue;
-            }
-            let in_text = in_text && at == k;
-            return (Some(q), in_text, word.chars().count());
+    // The table in order, longest words first (the masks reject most
+    // positions, which have no qualifier, with one test).
+    for (word, q, in_text) in sets()
+        .prefix
+        .ending_at_all(line, at)
+        .map(|i| PREFIX_QUALIFIERS[i])
+    {
+        // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.
+        if word == "近" && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠')
+        {
+            continue;
         }
+        let in_text = in_text && at == k;
+        return (Some(q), in_text, word.chars().count());
     }
     (None, false, 0)
 }
@@ -1345,6 +1392,19 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notable_bitmap_matches_the_classifier() {
+        for c in '\u{800}'..='\u{FFFF}' {
+            let cp = c as usize;
+            let notable = NOTABLE[cp >> 6] & (1 << (cp & 63)) != 0;
+            assert_eq!(
+                notable,
+                !matches!(classify_char(c), Byte::Other),
+                "{c} U+{cp:04X}"
+            );
+        }
+    }
 
     #[test]
     fn split_coordinated_subjects() {
