@@ -126,25 +126,27 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     report.metrics = raw
         .iter()
         .enumerate()
-        .map(|(i, m)| Metric {
-            id: numbered("m", i + 1),
-            text: text[m.start..m.end].to_string(),
-            span: map.span(m.start, m.end),
-            value: m.value,
-            upper: m.upper,
-            unit: m.unit.map(str::to_string),
-            qualifier: m.qualifier,
-            kind: m.kind,
-            change: m.change,
-            subject: m.subject.clone(),
-            indicator: indicators::classify(
-                m,
-                &text
-                    [m.clause..ahead(text, m.end, &['，', ',', '、', '。', '；', ';', '\n', '\r'])],
-                &text[m.sentence.min(m.start)..ahead(text, m.end, &['。', '；', ';', '\n', '\r'])],
-            )
-            .map(str::to_string),
-            section: section_at(m.start),
+        .map(|(i, m)| {
+            let (clause_end, sentence_end) = clause_and_sentence_end(text, m.end);
+            Metric {
+                id: numbered("m", i + 1),
+                text: text[m.start..m.end].to_string(),
+                span: map.span(m.start, m.end),
+                value: m.value,
+                upper: m.upper,
+                unit: m.unit.map(str::to_string),
+                qualifier: m.qualifier,
+                kind: m.kind,
+                change: m.change,
+                subject: m.subject.clone(),
+                indicator: indicators::classify(
+                    m,
+                    &text[m.clause..clause_end],
+                    &text[m.sentence.min(m.start)..sentence_end],
+                )
+                .map(str::to_string),
+                section: section_at(m.start),
+            }
         })
         .collect();
 
@@ -252,25 +254,42 @@ fn is_glossary_term(line: &str) -> bool {
     open && t.chars().count() <= 40 && matches!(t.chars().next_back().map(text::fold), Some(':'))
 }
 
-/// Where the clause or sentence that goes on at byte `from` ends: the next
-/// of `stops`, looking at most 300 bytes ahead so that the work per metric
-/// stays bounded.
-fn ahead(text: &str, from: usize, stops: &[char]) -> usize {
+/// Where the clause and the sentence that go on at byte `from` end: the
+/// next `，,、` or sentence stop, and the next `。；;` or line break,
+/// looking at most 300 bytes ahead so that the work per metric stays
+/// bounded. One pass over the bytes: every stop is ASCII or one of four
+/// three-byte characters, recognised without decoding.
+fn clause_and_sentence_end(text: &str, from: usize) -> (usize, usize) {
     let mut limit = (from + 300).min(text.len());
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
-    // Stops are ASCII or three-byte characters: decode only those.
-    let bytes = &text.as_bytes()[from..limit];
-    let mut i = 0;
-    while i < bytes.len() {
-        let (c, len) = text::scan_char(bytes, i);
-        if stops.contains(&c) {
-            return from + i;
+    let bytes = text.as_bytes();
+    let mut clause = None;
+    let mut i = from;
+    while i < limit {
+        let b = bytes[i];
+        let (clause_stop, sentence_stop, len) = match b {
+            b'\n' | b'\r' | b';' => (true, true, 1),
+            b',' => (true, false, 1),
+            0xE3 | 0xEF if i + 2 < limit => match (b, bytes[i + 1], bytes[i + 2]) {
+                // 。 U+3002, ； U+FF1B
+                (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x9B) => (true, true, 3),
+                // 、 U+3001, ， U+FF0C
+                (0xE3, 0x80, 0x81) | (0xEF, 0xBC, 0x8C) => (true, false, 3),
+                _ => (false, false, 3),
+            },
+            _ => (false, false, text::scan_char(bytes, i).1),
+        };
+        if clause_stop && clause.is_none() {
+            clause = Some(i);
+        }
+        if sentence_stop {
+            return (clause.unwrap_or(i), i);
         }
         i += len;
     }
-    limit
+    (clause.unwrap_or(limit), limit)
 }
 
 fn convert(text: &str, map: &Utf16Map, structure: &Structure, tree: &[RawSection]) -> Vec<Section> {
