@@ -69,11 +69,11 @@ pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
         m.text.clone(),
         crate::format_number(m.value),
         m.upper.map(crate::format_number).unwrap_or_default(),
-        m.unit.clone().unwrap_or_default(),
+        m.unit.as_deref().unwrap_or_default().to_string(),
         m.qualifier.as_str().to_string(),
         m.kind.as_str().to_string(),
         m.change.to_string(),
-        m.indicator.clone().unwrap_or_default(),
+        m.indicator.as_deref().unwrap_or_default().to_string(),
     ];
     cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
 }

@@ -9,6 +9,7 @@
 //! to what the browser receives.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A half-open range `[start, end)` of UTF-16 code units in the input.
 ///
@@ -324,8 +325,9 @@ pub struct Metric {
     /// *Extension.* Upper end of a range (`3至5个` → value 3, upper 5).
     pub upper: Option<f64>,
     /// Base unit: `人次`, `件`, `%`, `元`, `个百分点`; `None` when the text
-    /// names none (`508万`).
-    pub unit: Option<String>,
+    /// names none (`508万`). Borrowed from the unit table when parsed (no
+    /// allocation per metric); owned when deserialised.
+    pub unit: Option<Cow<'static, str>>,
     /// 余/多/超过/突破 → over; 近 → nearly; 约/左右 → about; 以上 → at least;
     /// 以内 → at most.
     pub qualifier: Qualifier,
@@ -338,8 +340,9 @@ pub struct Metric {
     /// The phrase it measures: `诉前成功调解案件`.
     pub subject: Option<String>,
     /// Canonical indicator id (`admin_reconsideration_correction_rate.comprehensive`),
-    /// when it maps to one of [`crate::INDICATORS`].
-    pub indicator: Option<String>,
+    /// when it maps to one of [`crate::INDICATORS`]. Borrowed from the table
+    /// when parsed; owned when deserialised.
+    pub indicator: Option<Cow<'static, str>>,
     /// Id of the innermost section it lies in.
     pub section: Option<String>,
 }

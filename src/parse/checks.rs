@@ -222,8 +222,9 @@ pub struct Input<'a> {
     pub title: Option<&'a str>,
     /// The year reported on.
     pub year: Option<i32>,
-    /// Metrics with their ids.
-    pub metrics: &'a [(String, RawMetric)],
+    /// Metrics: the public one (id, subject) with what the scan knew of it
+    /// (byte offsets, sentence).
+    pub metrics: &'a [(&'a crate::Metric, RawMetric)],
 }
 
 /// Runs every check that applies to the report's genre.
@@ -634,11 +635,11 @@ fn decimals(text: &str) -> usize {
 /// 纠错率); the denominator a larger count with the same unit.
 fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let ms = input.metrics;
-    for (i, (rate_id, rate)) in ms.iter().enumerate() {
+    for (i, (rate_pub, rate)) in ms.iter().enumerate() {
         if rate.kind != MetricKind::Percent || rate.unit != Some("%") || rate.value > 100.0 {
             continue;
         }
-        let Some(subject) = rate.subject.as_deref() else {
+        let Some(subject) = rate_pub.subject.as_deref() else {
             continue;
         };
         let Some(stem) = subject
@@ -665,19 +666,19 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             .iter()
             .rposition(|(_, m)| m.sentence != rate.sentence)
             .map_or(lo, |p| lo + p + 1);
-        let before: Vec<&(String, RawMetric)> = ms[from..i]
+        let before: Vec<&(&crate::Metric, RawMetric)> = ms[from..i]
             .iter()
             .filter(|(_, m)| m.kind == MetricKind::Count)
             .collect();
         let Some((num_id, num)) = before
             .iter()
             .rev()
-            .find(|(_, m)| m.subject.as_deref().is_some_and(|s| s.contains(&stem)))
-            .map(|x| (&x.0, &x.1))
+            .find(|(p, _)| p.subject.as_deref().is_some_and(|s| s.contains(&stem)))
+            .map(|x| (&x.0.id, &x.1))
         else {
             continue;
         };
-        let dens: Vec<&&(String, RawMetric)> = before
+        let dens: Vec<&&(&crate::Metric, RawMetric)> = before
             .iter()
             .filter(|(_, m)| m.unit == num.unit && m.value > num.value && m.value > 0.0)
             .collect();
@@ -688,8 +689,8 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             .iter()
             .find(|(_, m)| (num.value / m.value * 100.0 - rate.value).abs() <= tolerance);
         let ((den_id, den), status, key) = match matching {
-            Some(m) => ((&m.0, &m.1), CheckStatus::Pass, "check.rate.pass"),
-            None => ((&den.0, &den.1), CheckStatus::Warn, "check.rate.warn"),
+            Some(m) => ((&m.0.id, &m.1), CheckStatus::Pass, "check.rate.pass"),
+            None => ((&den.0.id, &den.1), CheckStatus::Warn, "check.rate.warn"),
         };
         let computed = format!("{:.*}", d, num.value / den.value * 100.0);
         let stated = format!("{:.*}", d, rate.value);
@@ -707,7 +708,7 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
                     &stated,
                 ],
             ),
-            vec![num_id.clone(), den_id.clone(), rate_id.clone()],
+            vec![num_id.clone(), den_id.clone(), rate_pub.id.clone()],
             None,
         ));
     }

@@ -1090,20 +1090,20 @@ fn is_change(
             break;
         }
         if sets().change.ending_at(line, j).is_some() {
-            {
-                let gap: String = line.chars[j..verb_end].iter().collect();
-                // 提高到 / 增至 / 降至: the level reached.
-                if gap.starts_with('到') || gap.starts_with('至') || gap.starts_with('为') {
-                    return false;
-                }
-                if ["占比", "比重", "比例", "占", "贡献"]
-                    .iter()
-                    .any(|x| gap.contains(x))
-                {
-                    return false;
-                }
-                return gap.chars().count() <= 4;
+            let gap = &line.chars[j..verb_end];
+            // 提高到 / 增至 / 降至: the level reached.
+            if matches!(gap.first(), Some('到' | '至' | '为')) {
+                return false;
             }
+            // 占比 / 占 / 比重 / 比例 / 贡献: a share, not a change.
+            if gap.contains(&'占')
+                || gap
+                    .windows(2)
+                    .any(|w| matches!(w, ['比', '重' | '例'] | ['贡', '献']))
+            {
+                return false;
+            }
+            return gap.len() <= 4;
         }
         j -= 1;
     }
@@ -1239,7 +1239,12 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
         }
     };
     let used = if chosen.as_ref().is_some_and(|c| {
-        c.ends_with(&*line.chars[end..after_end].iter().collect::<String>()) && after_end > end
+        let mut tail = c.chars().rev();
+        after_end > end
+            && line.chars[end..after_end]
+                .iter()
+                .rev()
+                .all(|&a| tail.next() == Some(a))
     }) {
         after_end
     } else {

@@ -19,6 +19,7 @@ pub mod units;
 use crate::i18n::{Lang, Msg};
 use crate::{Item, Metric, Report, Section};
 use limits::{MAX_INPUT_BYTES, MAX_METRICS};
+use std::borrow::Cow;
 use structure::{RawItem, RawSection, Structure};
 use text::Utf16Map;
 
@@ -124,27 +125,28 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
     };
 
     report.metrics = raw
-        .iter()
+        .iter_mut()
         .enumerate()
         .map(|(i, m)| {
             let (clause_end, sentence_end) = clause_and_sentence_end(text, m.end);
+            let indicator = indicators::classify(
+                m,
+                &text[m.clause..clause_end],
+                &text[m.sentence.min(m.start)..sentence_end],
+            );
             Metric {
                 id: numbered("m", i + 1),
                 text: text[m.start..m.end].to_string(),
                 span: map.span(m.start, m.end),
                 value: m.value,
                 upper: m.upper,
-                unit: m.unit.map(str::to_string),
+                unit: m.unit.map(Cow::Borrowed),
                 qualifier: m.qualifier,
                 kind: m.kind,
                 change: m.change,
-                subject: m.subject.clone(),
-                indicator: indicators::classify(
-                    m,
-                    &text[m.clause..clause_end],
-                    &text[m.sentence.min(m.start)..sentence_end],
-                )
-                .map(str::to_string),
+                // Moved: the checks read it from the public metric.
+                subject: m.subject.take(),
+                indicator: indicator.map(Cow::Borrowed),
                 section: section_at(m.start),
             }
         })
@@ -200,11 +202,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         }
     }
     flatten(text, &structure, &tree, &mut flat);
-    let with_ids: Vec<(String, metrics::RawMetric)> = raw
-        .into_iter()
-        .zip(&report.metrics)
-        .map(|(m, public)| (public.id.clone(), m))
-        .collect();
+    let with_ids: Vec<(&Metric, metrics::RawMetric)> = report.metrics.iter().zip(raw).collect();
     let input = checks::Input {
         text,
         sections: &flat,
