@@ -47,12 +47,19 @@ pub struct Structure {
 /// 1.5亿元  2022年  (以下简称)  一是                → none
 /// ```
 pub fn marker(s: &str) -> Option<(u8, usize)> {
+    // Most lines start with no marker: one character tells.
+    let first = fold(s.chars().next()?);
+    if first != '(' && !first.is_ascii_digit() && !is_marker_numeral(first) {
+        return None;
+    }
     // Markers are short: looking at the first 16 characters is enough.
-    let chars: Vec<(usize, char)> = s
-        .char_indices()
-        .take(16)
-        .map(|(i, c)| (i, fold(c)))
-        .collect();
+    let mut buf = [(0usize, ' '); 16];
+    let mut n = 0;
+    for (slot, (i, c)) in buf.iter_mut().zip(s.char_indices()) {
+        *slot = (i, fold(c));
+        n += 1;
+    }
+    let chars = &buf[..n];
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let end_of = |k: usize| chars.get(k + 1).map_or(s.len(), |&(i, _)| i);
     let skip_spaces = |mut k: usize| {
@@ -537,19 +544,22 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
     // value, marker start, marker end
     let mut found: Vec<(u32, usize, usize)> = Vec::new();
     // Look only where 是 is (a fast search), then back over the numeral.
-    for (p, _) in body.match_indices('是') {
+    for p in memchr::memmem::find_iter(body.as_bytes(), "是".as_bytes()) {
         let mut ms = p;
-        let mut numeral = Vec::with_capacity(3);
+        let mut numeral = ['\0'; 3];
+        let mut n = 0;
         for c in body[..p].chars().rev().take(3) {
             if !is_marker_numeral(c) {
                 break;
             }
-            numeral.push(c);
+            numeral[n] = c;
+            n += 1;
             ms -= c.len_utf8();
         }
-        if numeral.is_empty() {
+        if n == 0 {
             continue;
         }
+        let numeral = &mut numeral[..n];
         // A sentence or line must begin right before the numeral.
         let before = body[..ms].trim_end_matches(is_space);
         let boundary = before.is_empty()
@@ -558,7 +568,7 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
             continue;
         }
         numeral.reverse();
-        let value = super::numeral::cjk_value_of(&numeral).map_or(0, |v| v as u32);
+        let value = super::numeral::cjk_value_of(numeral).map_or(0, |v| v as u32);
         if value > 0 {
             found.push((value, start + ms, start + p + '是'.len_utf8()));
         }
