@@ -338,9 +338,12 @@ struct Number {
 
 fn arabic_at(line: &Line, k: usize) -> Option<Number> {
     let mut j = k;
-    let mut int = String::new();
-    while let Some(d) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
-        int.push(char::from(b'0' + d as u8));
+    // The digits as an integer while they fit (`mant`), and how many.
+    let mut d = Digits::default();
+    let mut int_len = 0;
+    while let Some(v) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
+        d.push(v);
+        int_len += 1;
         j += 1;
         // Thousands separators: `1,234` (exactly three digits follow).
         if line.at(j) == ','
@@ -350,28 +353,35 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             j += 1;
         }
     }
-    if int.len() > MAX_INTEGER_DIGITS {
+    if int_len > MAX_INTEGER_DIGITS {
         return None;
     }
-    let mut repr = int.clone();
     if line.at(j) == '.' && digit(line.at(j + 1)).is_some() {
-        repr.push('.');
         j += 1;
-        while let Some(d) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
-            repr.push(char::from(b'0' + d as u8));
+        while let Some(v) = digit(line.at(j)).filter(|_| j < line.chars.len()) {
+            d.push(v);
+            d.frac += 1;
             j += 1;
         }
     }
-    let mut value: f64 = repr.parse().ok()?;
-    let yearlike = int.len() == 4 && !repr.contains('.') && (1900.0..=2100.0).contains(&value);
+    // The number as written, without separators (only for the slow paths).
+    let repr = || -> String {
+        line.chars[k..j]
+            .iter()
+            .filter(|&&c| c != ',')
+            .map(|&c| digit(c).map_or(c, |v| char::from(b'0' + v as u8)))
+            .collect()
+    };
+    let mut value = d.value().or_else(|| repr().parse().ok())?;
+    let yearlike = int_len == 4 && d.frac == 0 && (1900.0..=2100.0).contains(&value);
     let mut multiplied = false;
     // Multipliers: 万, 亿, 万亿, and the mixed forms 3万4000, 1亿2000万.
     if line.at(j) == '万' && line.at(j + 1) == '亿' {
-        value = scaled(&repr, 12);
+        value = d.scaled(12, repr);
         j += 2;
         multiplied = true;
     } else if line.at(j) == '亿' {
-        value = scaled(&repr, 8);
+        value = d.scaled(8, repr);
         j += 1;
         multiplied = true;
         let (rest, after) = small_arabic(line, j);
@@ -380,7 +390,7 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             j = after + 1;
         }
     } else if line.at(j) == '万' {
-        value = scaled(&repr, 4);
+        value = d.scaled(4, repr);
         j += 1;
         multiplied = true;
         let (rest, after) = small_arabic(line, j);
@@ -399,16 +409,44 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
     })
 }
 
-/// `repr` (digits with an optional decimal point) times 10^`exp`, computed
-/// on the digits so that `75.4亿` is 7540000000 and not 7540000000.000001.
-fn scaled(repr: &str, exp: i32) -> f64 {
-    let (int, frac) = repr.split_once('.').unwrap_or((repr, ""));
-    let digits = format!("{int}{frac}");
-    let shift = exp - frac.len() as i32;
-    match digits.parse::<u64>() {
-        Ok(n) if shift >= 0 && n < (1 << 53) => n as f64 * 10f64.powi(shift),
-        Ok(n) if n < (1 << 53) => n as f64 / 10f64.powi(-shift),
-        _ => repr.parse::<f64>().unwrap_or(0.0) * 10f64.powi(exp),
+/// The digits of a decimal number, read one at a time without a string.
+#[derive(Default)]
+struct Digits {
+    /// The digits as an integer, while there are at most 19 of them.
+    mant: u64,
+    /// How many digits (integer and fraction).
+    count: usize,
+    /// How many of them are after the decimal point.
+    frac: usize,
+}
+
+impl Digits {
+    fn push(&mut self, v: u32) {
+        if self.count < 19 {
+            self.mant = self.mant * 10 + u64::from(v);
+        }
+        self.count += 1;
+    }
+
+    /// The value, when it is exact without parsing: at most 15 digits
+    /// (below 2^53) divided by an exactly representable power of ten, one
+    /// correctly rounded division, as `str::parse` gives. `None` otherwise.
+    fn value(&self) -> Option<f64> {
+        const POW10: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        (self.count <= 15).then(|| self.mant as f64 / POW10[self.frac])
+    }
+
+    /// The number times 10^`exp`, computed on the digits so that `75.4亿` is
+    /// 7540000000 and not 7540000000.000001.
+    fn scaled(&self, exp: i32, repr: impl Fn() -> String) -> f64 {
+        let shift = exp - self.frac as i32;
+        match self.mant {
+            n if self.count <= 19 && n < (1 << 53) && shift >= 0 => n as f64 * 10f64.powi(shift),
+            n if self.count <= 19 && n < (1 << 53) => n as f64 / 10f64.powi(-shift),
+            _ => repr().parse::<f64>().unwrap_or(0.0) * 10f64.powi(exp),
+        }
     }
 }
 
@@ -1397,6 +1435,36 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_give_what_parsing_the_string_gives() {
+        // A linear congruential walk over digit strings of 1 to 19 digits
+        // with the point anywhere.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = 1 + (x >> 59) as usize % 19;
+            let point = (x >> 40) as usize % (len + 1);
+            let mut d = Digits::default();
+            let mut repr = String::new();
+            for i in 0..len {
+                if i == point && i > 0 {
+                    repr.push('.');
+                }
+                let v = ((x >> (i * 3 % 60)) % 10) as u32;
+                repr.push(char::from(b'0' + v as u8));
+                d.push(v);
+                if repr.contains('.') {
+                    d.frac += 1;
+                }
+            }
+            let parsed: f64 = repr.parse().unwrap();
+            if let Some(v) = d.value() {
+                assert_eq!(v.to_bits(), parsed.to_bits(), "{repr}");
+            }
+            assert!(d.count > 15 || d.value().is_some());
+        }
+    }
 
     #[test]
     fn notable_bitmap_matches_the_classifier() {
