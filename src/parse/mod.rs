@@ -249,7 +249,7 @@ pub(crate) fn numbered(prefix: &str, n: usize) -> String {
 fn is_glossary_term(line: &str) -> bool {
     let t = line.trim_matches(text::is_space);
     let open = t.starts_with('［') || t.starts_with('[') || t.starts_with('【');
-    open && t.chars().count() <= 40 && matches!(t.chars().next_back().map(text::fold), Some(':'))
+    open && text::chars_at_most(t, 40) && matches!(t.chars().next_back().map(text::fold), Some(':'))
 }
 
 /// Where the clause and the sentence that go on at byte `from` end: the

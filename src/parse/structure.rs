@@ -152,7 +152,7 @@ fn breaks_unmarked(c: char) -> bool {
 
 /// Body-like text: a line of at least 20 characters with clause punctuation.
 fn is_paragraph(line: &str) -> bool {
-    line.chars().count() >= 20
+    text::chars_at_least(line, 20)
         && line
             .chars()
             .any(|c| matches!(fold(c), '。' | ',' | '，' | ';'))
@@ -246,7 +246,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
             let mut chrome = false;
             if let Some(label) = pending.take() {
                 if front::label_line(line).is_none()
-                    && line.chars().count() <= 40
+                    && text::chars_at_most(line, 40)
                     && !is_paragraph(line)
                 {
                     fields.record(label, line);
@@ -325,7 +325,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
             }
         }
 
-        if line.chars().count() >= 20 || front::has_sentence_punct(line) {
+        if text::chars_at_least(line, 20) || front::has_sentence_punct(line) {
             before_text = false;
         }
         if is_paragraph(line) && matches!(last, '。' | '!' | '?' | ':' | ';' | '”') {
@@ -405,8 +405,10 @@ fn is_unmarked_heading(
     prev: Option<Prev>,
     rest: &[(usize, usize)],
 ) -> bool {
-    let chars = line.chars().count();
-    if !(2..=30).contains(&chars) || line.chars().any(breaks_unmarked) || front::is_date_line(line)
+    if !text::chars_at_least(line, 2)
+        || !text::chars_at_most(line, 30)
+        || line.chars().any(breaks_unmarked)
+        || front::is_date_line(line)
     {
         return false;
     }
@@ -418,7 +420,7 @@ fn is_unmarked_heading(
         return false;
     }
     // Appendix headings stand alone whatever follows: 附件1, 名词解释.
-    let appendix = line.starts_with("附件") && line.chars().count() <= 6
+    let appendix = line.starts_with("附件") && text::chars_at_most(line, 6)
         || matches!(line, "名词解释" | "注释" | "附录" | "说明" | "注解");
     if appendix && prev.is_some_and(|p| p.heading.is_some() || p.ends_sentence) {
         return true;

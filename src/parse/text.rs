@@ -113,6 +113,18 @@ pub fn scan_char(bytes: &[u8], i: usize) -> (char, usize) {
     }
 }
 
+/// True when `s` has at least `n` characters, without counting further
+/// than needed (a character is one to four bytes).
+pub fn chars_at_least(s: &str, n: usize) -> bool {
+    n == 0 || s.len() >= 4 * n || (s.len() >= n && s.chars().nth(n - 1).is_some())
+}
+
+/// True when `s` has at most `n` characters, without counting further
+/// than needed.
+pub fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
+}
+
 /// One line of the input: `start..end` excludes the line terminator,
 /// `next` is where the following line starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -264,6 +276,25 @@ fn units_in(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_character_counts() {
+        for s in [
+            "",
+            "a",
+            "报告",
+            "报告ab",
+            "𠀀𠀀𠀀",
+            "1234567890",
+            "二〇二一年度报告全文",
+        ] {
+            let n = s.chars().count();
+            for k in 0..12 {
+                assert_eq!(chars_at_least(s, k), n >= k, "{s} >= {k}");
+                assert_eq!(chars_at_most(s, k), n <= k, "{s} <= {k}");
+            }
+        }
+    }
 
     #[test]
     fn utf16_map_counts_one_to_four_byte_characters() {
