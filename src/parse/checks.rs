@@ -9,6 +9,7 @@
 //! paragraph as well as in a heading.
 
 use super::metrics::RawMetric;
+use super::text;
 use crate::i18n::{Lang, Msg};
 use crate::{Check, CheckStatus, Meta, MetricKind};
 
@@ -42,16 +43,16 @@ pub enum Genre {
 /// Tells the genre from the title and the opening of the text.
 pub fn genre(title: Option<&str>, text: &str) -> Genre {
     let head = &text[..text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i)];
-    let probe = |s: &str| title.is_some_and(|t| t.contains(s)) || head.contains(s);
-    if title.is_some_and(|t| t.contains("信息公开"))
-        || (title.is_none() && head.contains("政府信息公开工作年度报告"))
+    let probe = |s: &str| title.is_some_and(|t| text::contains(t, s)) || text::contains(head, s);
+    if title.is_some_and(|t| text::contains(t, "信息公开"))
+        || (title.is_none() && text::contains(head, "政府信息公开工作年度报告"))
     {
         Genre::Disclosure
-    } else if title.is_some_and(|t| t.contains("法治"))
+    } else if title.is_some_and(|t| text::contains(t, "法治"))
         || (title.is_none() && probe("法治政府建设"))
     {
         Genre::RuleOfLaw
-    } else if probe("政府工作报告") || head.contains("各位代表") {
+    } else if probe("政府工作报告") || text::contains(head, "各位代表") {
         Genre::WorkReport
     } else if probe("法治政府") {
         Genre::RuleOfLaw
@@ -74,7 +75,7 @@ enum Part {
 /// returns the byte where the `a` match starts.
 fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     a.iter()
-        .flat_map(|w| s.match_indices(w))
+        .flat_map(|w| text::match_starts(s, w).map(move |i| (i, *w)))
         .filter(|&(i, w)| {
             let tail = &s[i + w.len()..];
             let window: usize = tail.chars().take(gap + 1).map(char::len_utf8).sum();
@@ -87,7 +88,7 @@ fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
 }
 
 fn any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    words.iter().any(|w| text::contains(s, w))
 }
 
 /// The first `YYYY年` in `s`.
@@ -151,7 +152,7 @@ fn is_measures(title: &str) -> bool {
 }
 
 fn is_other(title: &str) -> bool {
-    title.contains("其他需要报告")
+    text::contains(title, "其他需要报告")
 }
 
 fn has_causes(text: &str) -> bool {
@@ -169,7 +170,7 @@ fn part(s: &Sec) -> Part {
     } else if is_plans(s.title) && !is_measures(s.title) {
         Part::Plans
     } else if duty_at(s.title).is_some()
-        || (s.title.contains("第一责任人") && !is_measures(s.title))
+        || (text::contains(s.title, "第一责任人") && !is_measures(s.title))
     {
         Part::Duty
     } else {
@@ -407,10 +408,10 @@ fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
 fn on_time(input: &Input, g: Genre, lang: Lang, out: &mut Vec<Check>) {
     let Some(year) = input.year else { return };
     let department = input.title.is_some_and(|t| {
-        !t.contains("政府")
+        !text::contains(t, "政府")
             && ["局", "厅", "委员会", "办公室", "中心"]
                 .iter()
-                .any(|w| t.contains(w))
+                .any(|w| text::contains(t, w))
     });
     let deadline = match g {
         Genre::Disclosure if department => format!("{}-01-31", year + 1),
@@ -499,19 +500,19 @@ fn entity(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     ]
     .join(" ");
     let title = input.title.unwrap_or("");
-    let key = if (title.contains("党委")
-        || title.contains("中共")
-        || title.contains("区委")
-        || title.contains("县委")
-        || title.contains("市委"))
-        && title.contains("政府")
+    let key = if (text::contains(title, "党委")
+        || text::contains(title, "中共")
+        || text::contains(title, "区委")
+        || text::contains(title, "县委")
+        || text::contains(title, "市委"))
+        && text::contains(title, "政府")
     {
         Some("entity.joint")
-    } else if title.contains("政府") {
+    } else if text::contains(title, "政府") {
         Some("entity.government")
     } else if ["局", "厅", "委员会", "办公室"]
         .iter()
-        .any(|w| names.contains(w))
+        .any(|w| text::contains(&names, w))
     {
         Some("entity.department")
     } else if title.contains('市')
@@ -549,7 +550,7 @@ fn closing(input: &Input, lang: Lang, out: &mut Vec<Check>) {
     let tail_start = (tail_start..input.text.len())
         .find(|&i| input.text.is_char_boundary(i))
         .unwrap_or(input.text.len());
-    if input.text[tail_start..].contains("特此报告") {
+    if text::contains(&input.text[tail_start..], "特此报告") {
         out.push(verdict(
             lang,
             "format.closing",
@@ -596,7 +597,7 @@ fn coverage(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         .join("|");
     let covered: Vec<&str> = SYSTEMS
         .iter()
-        .filter(|(_, words)| words.split('|').any(|w| headings.contains(w)))
+        .filter(|(_, words)| words.split('|').any(|w| text::contains(&headings, w)))
         .map(|(name, _)| *name)
         .collect();
     let status = if covered.len() >= 6 {
@@ -673,7 +674,11 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
         let Some((num_id, num)) = before
             .iter()
             .rev()
-            .find(|(p, _)| p.subject.as_deref().is_some_and(|s| s.contains(&stem)))
+            .find(|(p, _)| {
+                p.subject
+                    .as_deref()
+                    .is_some_and(|s| text::contains(s, &stem))
+            })
             .map(|x| (&x.0.id, &x.1))
         else {
             continue;

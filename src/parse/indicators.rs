@@ -588,9 +588,9 @@ impl<'a> Probe<'a> {
     }
 
     fn has_any(&self, words: &[(&str, Mask)]) -> bool {
-        words
-            .iter()
-            .any(|(w, m)| (0..4).all(|i| self.bits[i] & m[i] == m[i]) && self.text.contains(w))
+        words.iter().any(|(w, m)| {
+            (0..4).all(|i| self.bits[i] & m[i] == m[i]) && super::text::contains(self.text, w)
+        })
     }
 }
 

@@ -113,6 +113,49 @@ pub fn scan_char(bytes: &[u8], i: usize) -> (char, usize) {
     }
 }
 
+/// Where `needle` occurs in `hay` from byte `from` on: the first match.
+/// For the short words and texts of the checks and the indicator table:
+/// `memchr` finds a rare-ish byte of the needle (the third, a continuation
+/// byte for Chinese), then the bytes around it are compared. Unlike
+/// `str::find` it sets nothing up per call, which in wasm costs more than
+/// the search.
+pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return (from <= h.len()).then_some(from);
+    }
+    if h.len() < n.len() || from > h.len() - n.len() {
+        return None;
+    }
+    let j = n.len().min(3) - 1;
+    let last = h.len() - n.len();
+    let mut i = from;
+    while i <= last {
+        let p = i + memchr::memchr(n[j], &h[i + j..=last + j])?;
+        if &h[p..p + n.len()] == n {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+/// True when `needle` occurs in `hay` (see [`find_from`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find_from(hay, needle, 0).is_some()
+}
+
+/// The starts of the non-overlapping occurrences of `needle` in `hay`, as
+/// `str::match_indices` gives them.
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let p = find_from(hay, needle, from)?;
+        from = p + needle.len().max(1);
+        Some(p)
+    })
+}
+
 /// True when `s` has at least `n` characters, without counting further
 /// than needed (a character is one to four bytes).
 pub fn chars_at_least(s: &str, n: usize) -> bool {
@@ -276,6 +319,42 @@ fn units_in(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn substring_search_agrees_with_the_standard_library() {
+        let hays = [
+            "",
+            "a",
+            "行政复议纠错率",
+            "复议复议复议",
+            "aaa",
+            "纠错280件，纠错率50.63%",
+            "xx行政yy行政",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "复议",
+            "纠错率",
+            "行政",
+            "%",
+            "50.63%",
+            "行政复议纠错率",
+            "yy行政",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(contains(h, n), h.contains(n), "{h} / {n}");
+                assert_eq!(find_from(h, n, 0), h.find(n), "{h} / {n}");
+                if !n.is_empty() {
+                    let ours: Vec<usize> = match_starts(h, n).collect();
+                    let std: Vec<usize> = h.match_indices(n).map(|(i, _)| i).collect();
+                    assert_eq!(ours, std, "{h} / {n}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn bounded_character_counts() {
