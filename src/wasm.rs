@@ -30,15 +30,26 @@ pub fn parse_json(text: &str, lang: &str) -> String {
 /// returns the report it shows, as JSON. The text is parsed here: parsing
 /// is deterministic, so a report the caller parsed before is the same, and
 /// reading one back from JavaScript would cost a deserializer in the
-/// download.
+/// download. `runs`, when given, appends runs of the same text held by
+/// JavaScript (see [`view::TextRuns`]).
 ///
 /// # Errors
 ///
 /// A DOM call failed.
 #[wasm_bindgen(js_name = renderJson)]
-pub fn render_json(root: &web_sys::Element, text: &str, lang: &str) -> Result<String, JsError> {
+pub fn render_json(
+    root: &web_sys::Element,
+    text: &str,
+    lang: &str,
+    runs: Option<view::TextRuns>,
+) -> Result<String, JsError> {
     let report: Report = parse_with(text, options(lang));
-    view::render(root, text, &report, Lang::from_tag(lang)).map_err(|e| {
+    let lang_of_view = Lang::from_tag(lang);
+    match &runs {
+        Some(runs) => view::render_with_runs(root, text, &report, lang_of_view, runs),
+        None => view::render(root, text, &report, lang_of_view),
+    }
+    .map_err(|e| {
         JsError::new(&format!(
             "govreport: cannot build the viewer: {}",
             e.as_string().unwrap_or_else(|| format!("{e:?}"))

@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use govreport::{parse, view, Lang};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -97,6 +98,36 @@ fn no_text_is_lost() {
     view::render(&root, SEED, &report, Lang::Zh).unwrap();
     let article = root.query_selector("article").unwrap().unwrap();
     assert_eq!(no_space(&report_text(&article)), no_space(SEED));
+}
+
+// What the shim passes: runs of the text JavaScript holds, by UTF-16 offsets.
+#[wasm_bindgen(
+    inline_js = "export function runs(text) { return { run(p, s, e) { p.append(text.slice(s, e)); } }; }"
+)]
+extern "C" {
+    fn runs(text: &str) -> view::TextRuns;
+}
+
+#[wasm_bindgen_test]
+fn text_appended_by_offsets_is_the_same_text() {
+    for text in [
+        SEED,
+        "一、总体情况\r\n共办理12件，𠀀增长5.4%。\u{2028}二、问题\n  \n（一）不足𠀀3项\n",
+    ] {
+        let report = parse(text);
+        let by_string = root();
+        view::render(&by_string, text, &report, Lang::Zh).unwrap();
+        let by_offsets = root();
+        view::render_with_runs(&by_offsets, text, &report, Lang::Zh, &runs(text)).unwrap();
+        assert_eq!(by_offsets.inner_html(), by_string.inner_html());
+        let article = by_offsets.query_selector("article").unwrap().unwrap();
+        assert_eq!(no_space(&report_text(&article)), no_space(text));
+        let marks = all(&by_offsets, "article mark.metric");
+        assert_eq!(marks.len(), report.metrics.len());
+        for (mark, m) in marks.iter().zip(&report.metrics) {
+            assert_eq!(mark.text_content().as_deref(), Some(m.text.as_str()));
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -148,7 +148,10 @@ export async function mount(element, input, options = {}) {
     await init();
     adoptStyles(shadow);
     const start = performance.now();
-    const report = JSON.parse(core.renderJson(shadow, text, lang));
+    // The viewer appends runs of the text by offsets: the text is already
+    // here, and copying each run back out of wasm memory costs a decode.
+    const runs = { run: (parent, start, end) => parent.append(text.slice(start, end)) };
+    const report = JSON.parse(core.renderJson(shadow, text, lang, runs));
     const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });
     element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));

@@ -20,9 +20,24 @@
 //! shim (`www/govreport.js`) on top of this markup.
 
 use crate::{Check, CheckStatus, Lang, Metric, MetricKind, Report, Section, Span, TextIndex};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The report text as JavaScript already holds it: an object with
+    /// `run(parent, start, end)` that appends `text.slice(start, end)` to
+    /// `parent` as a text node. With it, [`render_with_runs`] passes runs of
+    /// the report by UTF-16 offsets instead of copying each out of wasm
+    /// memory and decoding it again (the bulk of the strings a render
+    /// sends across).
+    pub type TextRuns;
+
+    #[wasm_bindgen(method, structural, js_name = run)]
+    fn run(this: &TextRuns, parent: &Element, start: u32, end: u32);
+}
 
 struct Dom<'a> {
     doc: Document,
@@ -40,6 +55,8 @@ struct Dom<'a> {
     mark_templates: Vec<Option<Element>>,
     /// Prototype table row with its five cells.
     row_template: Option<Element>,
+    /// Where runs of the report text come from, when JavaScript gave it.
+    runs: Option<&'a TextRuns>,
 }
 
 type R<T = ()> = Result<T, JsValue>;
@@ -56,6 +73,18 @@ impl<'a> Dom<'a> {
     fn text(&self, parent: &Element, s: &str) -> R {
         // ParentNode.append(string) makes the text node: one call, not two.
         parent.append_with_str_1(s)
+    }
+
+    /// Appends the report text `s` at `span`: by offsets when JavaScript
+    /// holds the text, else as a string.
+    fn run(&self, parent: &Element, span: Span, s: &str) -> R {
+        match self.runs {
+            Some(runs) => {
+                runs.run(parent, span.start, span.end);
+                Ok(())
+            }
+            None => self.text(parent, s),
+        }
     }
 
     /// An element holding a label of the viewer's own (not report text):
@@ -103,7 +132,7 @@ impl<'a> Dom<'a> {
             } else if !line.is_empty() {
                 // Whitespace-only text stays in the DOM too.
                 let target = para.clone().unwrap_or_else(|| parent.clone());
-                self.text(&target, line)?;
+                self.run(&target, Span::new(pos, pos + line_units), line)?;
             }
             let brk_units = tail[..brk].encode_utf16().count() as u32;
             if brk > 0 {
@@ -112,7 +141,8 @@ impl<'a> Dom<'a> {
                 } else {
                     para.clone().unwrap_or_else(|| parent.clone())
                 };
-                self.text(&target, &tail[..brk])?;
+                let at = pos + line_units;
+                self.run(&target, Span::new(at, at + brk_units), &tail[..brk])?;
             }
             pos += line_units + brk_units;
             rest = after;
@@ -138,7 +168,9 @@ impl<'a> Dom<'a> {
             }
             if let Some(before) = local.slice(Span::new(at - span.start, m.span.start - span.start))
             {
-                self.text(parent, before)?;
+                if !before.is_empty() {
+                    self.run(parent, Span::new(at, m.span.start), before)?;
+                }
             }
             let mark = self.mark(m)?;
             parent.append_child(&mark)?;
@@ -146,7 +178,9 @@ impl<'a> Dom<'a> {
             self.next_metric += 1;
         }
         if let Some(rest) = local.slice(Span::new(at - span.start, span.end - span.start)) {
-            self.text(parent, rest)?;
+            if !rest.is_empty() {
+                self.run(parent, Span::new(at, span.end), rest)?;
+            }
         }
         Ok(())
     }
@@ -170,7 +204,7 @@ impl<'a> Dom<'a> {
             .map(JsCast::unchecked_into)
             .ok_or("template")?;
         mark.set_attribute("data-metric", &m.id)?;
-        mark.set_text_content(Some(&m.text));
+        self.run(&mark, m.span, &m.text)?;
         Ok(mark)
     }
 
@@ -504,6 +538,32 @@ fn kind_index(kind: MetricKind) -> usize {
 /// A DOM call failed (the root is detached from a document, or the page
 /// forbids the operation).
 pub fn render(root: &Element, text: &str, report: &Report, lang: Lang) -> Result<(), JsValue> {
+    render_inner(root, text, report, lang, None)
+}
+
+/// [`render`], appending the report's text through `runs` (the same text,
+/// held by JavaScript) instead of as strings from wasm.
+///
+/// # Errors
+///
+/// As [`render`].
+pub fn render_with_runs(
+    root: &Element,
+    text: &str,
+    report: &Report,
+    lang: Lang,
+    runs: &TextRuns,
+) -> Result<(), JsValue> {
+    render_inner(root, text, report, lang, Some(runs))
+}
+
+fn render_inner(
+    root: &Element,
+    text: &str,
+    report: &Report,
+    lang: Lang,
+    runs: Option<&TextRuns>,
+) -> Result<(), JsValue> {
     let doc = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the element has no document"))?;
@@ -516,6 +576,7 @@ pub fn render(root: &Element, text: &str, report: &Report, lang: Lang) -> Result
         section_labels,
         mark_templates: vec![None; 12],
         row_template: None,
+        runs,
         doc,
         lang,
         index: TextIndex::new(text),
