@@ -45,8 +45,13 @@ fi
 cp target/wasm-bindgen/govreport_core.js target/wasm-bindgen/govreport_core.d.ts pkg/
 cp www/govreport.js www/element.js www/viewer.js www/styles.js www/govreport.d.ts pkg/
 cp README.md pkg/README.md 2>/dev/null || true
+# The entry a page loads is one file (its imports joined in): one request
+# before the wasm and the text, not two waves. The separate modules stay in
+# pkg/ for pages that import element.js or viewer.js on their own.
+node scripts/bundle.mjs pkg/govreport.js target/wasm-bindgen/govreport.bundle.js
+cp target/wasm-bindgen/govreport.bundle.js pkg/govreport.js
 
 raw=$(wc -c < pkg/govreport_core_bg.wasm)
 gz=$(gzip -9 -c pkg/govreport_core_bg.wasm | wc -c)
-js=$(cat pkg/govreport.js pkg/element.js pkg/viewer.js pkg/styles.js pkg/govreport_core.js | gzip -9 | wc -c)
-echo "[build] pkg/: wasm $raw bytes ($gz gzipped), JavaScript $js bytes gzipped"
+js=$(gzip -9 -c pkg/govreport.js | wc -c)
+echo "[build] pkg/: wasm $raw bytes ($gz gzipped), JavaScript (govreport.js, one file) $js bytes gzipped"

@@ -74,11 +74,15 @@ await test('the embed upgrades <gov-report> on the demo page', async (page, erro
   assert.ok(overflow.page <= 320 && overflow.viewer <= 1, JSON.stringify(overflow));
 });
 
-await test('<gov-report src> fetches the wasm alongside the text, not after it', async (page, errors) => {
+await test('one script file, then the wasm fetched alongside the report text', async (page, errors) => {
   await page.goto(`${base}test/perf.html?src=/fixtures/seed.txt`);
   await page.waitForFunction(() => window.__perf, null, { timeout: 15000 });
   const starts = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
     .map((e) => [e.name.replace(/.*\//, ''), { start: e.startTime, end: e.responseEnd }])));
+  // One script file, then the wasm: the shim's modules come as one bundle.
+  const widget = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/govreport/')).sort());
+  assert.deepEqual(widget, ['/govreport/govreport.js', '/govreport/govreport_core_bg.wasm']);
   const wasm = starts['govreport_core_bg.wasm'];
   const text = starts['seed.txt'];
   assert.ok(wasm && text, JSON.stringify(starts));
