@@ -38,22 +38,56 @@ impl Lang {
     /// The label `key` of [`LABELS`] in this language (the key itself when
     /// unknown).
     pub fn label(self, key: &str) -> &'static str {
-        LABELS
-            .iter()
-            .find(|l| l.0 == key)
+        // The table sorted by key, once: a binary search instead of a walk
+        // over every label (the checks and the view ask often).
+        static SORTED: std::sync::OnceLock<
+            Vec<&'static (&'static str, &'static str, &'static str)>,
+        > = std::sync::OnceLock::new();
+        let sorted = SORTED.get_or_init(|| {
+            let mut v: Vec<_> = LABELS.iter().collect();
+            // Stable: with a duplicate key the first row wins, as before.
+            v.sort_by_key(|l| l.0);
+            v
+        });
+        let i = sorted.partition_point(|l| l.0 < key);
+        sorted
+            .get(i)
+            .filter(|l| l.0 == key)
             .map_or("", |l| match self {
                 Lang::Zh => l.1,
                 Lang::En => l.2,
             })
     }
 
-    /// The sentence for a message.
+    /// The sentence for a message: the label with `{0}`, `{1}` … replaced
+    /// by the arguments, in one pass.
     pub fn say(self, msg: Msg) -> String {
         let (key, args) = msg.parts();
-        let mut out = self.label(key).to_string();
-        for (i, a) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), a);
+        let template = self.label(key);
+        let mut out =
+            String::with_capacity(template.len() + args.iter().map(String::len).sum::<usize>());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let arg = after[..digits]
+                .parse::<usize>()
+                .ok()
+                .filter(|_| after[digits..].starts_with('}'))
+                .and_then(|i| args.get(i));
+            match arg {
+                Some(a) => {
+                    out.push_str(a);
+                    rest = &after[digits + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }
@@ -219,5 +253,22 @@ mod tests {
             Lang::En.say(Msg::TooManyMetrics { limit: 5 }),
             "More than 5 figures; later figures are not marked."
         );
+        // Report text in an argument is not read as a placeholder.
+        assert_eq!(
+            Lang::En.say(Msg::Key(
+                "check.plan.wrong_year",
+                vec!["{1} {3}".into(), "2023".into(), "2021".into(), "2022".into()]
+            )),
+            "“{1} {3}” plans for 2023; the report covers 2021, so the plan should be for 2022."
+        );
+    }
+
+    #[test]
+    fn every_key_is_found() {
+        for (key, zh, en) in LABELS {
+            assert_eq!(Lang::Zh.label(key), *zh, "{key}");
+            assert_eq!(Lang::En.label(key), *en, "{key}");
+        }
+        assert_eq!(Lang::Zh.label("no.such.key"), "");
     }
 }

@@ -77,11 +77,17 @@ fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     a.iter()
         .flat_map(|w| text::match_starts(s, w).map(move |i| (i, *w)))
         .filter(|&(i, w)| {
-            let tail = &s[i + w.len()..];
-            let window: usize = tail.chars().take(gap + 1).map(char::len_utf8).sum();
-            tail.char_indices()
-                .take_while(|&(j, _)| j < window)
-                .any(|(j, _)| b.iter().any(|x| tail[j..].starts_with(x)))
+            let tail = &s.as_bytes()[i + w.len()..];
+            let window: usize = s[i + w.len()..]
+                .chars()
+                .take(gap + 1)
+                .map(char::len_utf8)
+                .sum();
+            // A word of `b` starting within the window.
+            b.iter().any(|x| {
+                let end = (window + x.len()).min(tail.len());
+                text::find_bytes(&tail[..end], x.as_bytes(), 0).is_some()
+            })
         })
         .map(|(i, _)| i)
         .min()

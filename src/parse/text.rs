@@ -120,7 +120,11 @@ pub fn scan_char(bytes: &[u8], i: usize) -> (char, usize) {
 /// `str::find` it sets nothing up per call, which in wasm costs more than
 /// the search.
 pub fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    find_bytes(hay.as_bytes(), needle.as_bytes(), from)
+}
+
+/// [`find_from`] on bytes (`hay` may end inside a character).
+pub fn find_bytes(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
     if n.is_empty() {
         return (from <= h.len()).then_some(from);
     }
