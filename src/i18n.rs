@@ -257,7 +257,12 @@ mod tests {
         assert_eq!(
             Lang::En.say(Msg::Key(
                 "check.plan.wrong_year",
-                vec!["{1} {3}".into(), "2023".into(), "2021".into(), "2022".into()]
+                vec![
+                    "{1} {3}".into(),
+                    "2023".into(),
+                    "2021".into(),
+                    "2022".into()
+                ]
             )),
             "“{1} {3}” plans for 2023; the report covers 2021, so the plan should be for 2022."
         );

@@ -1231,17 +1231,24 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
             from += l.chars().count();
         }
     }
-    let before: String = line.chars[from..to.max(from)].iter().collect();
-    let before = before
-        .trim_matches(|c: char| !is_han(c) && !c.is_alphanumeric() && !matches!(c, '“' | '”'));
-    let before = ["对", "将", "把", "从", "向", "由"]
-        .iter()
-        .find_map(|p| before.strip_prefix(p))
-        .unwrap_or(before);
+    // Trimmed on the chars, then one string for the phrase chosen.
+    let keep = |c: char| is_han(c) || c.is_alphanumeric() || matches!(c, '“' | '”');
+    let mut lo = from;
+    let mut hi = to.max(from);
+    while lo < hi && !keep(line.chars[lo]) {
+        lo += 1;
+    }
+    while hi > lo && !keep(line.chars[hi - 1]) {
+        hi -= 1;
+    }
+    if lo < hi && matches!(line.chars[lo], '对' | '将' | '把' | '从' | '向' | '由') {
+        lo += 1;
+    }
+    let before = &line.chars[lo..hi];
     // The noun after the unit, up to a verb or a clause break.
     let noun_follows = is_han(line.at(end)) && sets().noun_stops.starting_at(line, end).is_none();
     let mut after_end = end;
-    let after = noun_follows.then(|| {
+    let after: Option<&[char]> = noun_follows.then(|| {
         let mut j = end;
         while j < line.chars.len()
             && j - end < LOOKAHEAD
@@ -1251,18 +1258,20 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
             j += 1;
         }
         after_end = j;
-        line.chars[end..j].iter().collect::<String>()
+        &line.chars[end..j]
     });
-    let n_before = before.chars().count();
-    let chosen = match after {
+    let n_before = before.len();
+    let none: &[char] = &[];
+    // The phrase as two runs of chars, joined.
+    let chosen: Option<(&[char], &[char])> = match after {
         // `对群众反映的1889个热点难点问题`: the clause qualifies the noun.
-        Some(a) if before.ends_with('的') && !a.is_empty() => Some(format!("{before}{a}")),
+        Some(a) if before.last() == Some(&'的') && !a.is_empty() => Some((before, a)),
         // `义务教育入学“网上办”等80余个场景`: examples, then the noun.
-        Some(a) if before.ends_with('等') && a.chars().count() >= 2 => Some(a),
-        Some(a) if a.chars().count() >= 2 && n_before <= 2 => Some(a),
-        _ if n_before >= 2 => Some(before.to_string()),
-        Some(a) if !a.is_empty() => Some(a),
-        _ if n_before > 0 => Some(before.to_string()),
+        Some(a) if before.last() == Some(&'等') && a.len() >= 2 => Some((a, none)),
+        Some(a) if a.len() >= 2 && n_before <= 2 => Some((a, none)),
+        _ if n_before >= 2 => Some((before, none)),
+        Some(a) if !a.is_empty() => Some((a, none)),
+        _ if n_before > 0 => Some((before, none)),
         // `393项实现“秒批秒办”`: name the figure by what it achieved.
         _ => {
             let mut j = end;
@@ -1272,22 +1281,27 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
             {
                 j += 1;
             }
-            let p: String = line.chars[end..j].iter().collect();
-            (p.chars().count() >= 2).then_some(p)
+            let p = &line.chars[end..j];
+            (p.len() >= 2).then_some((p, none))
         }
     };
-    let used = if chosen.as_ref().is_some_and(|c| {
-        let mut tail = c.chars().rev();
+    let used = if chosen.is_some_and(|(x, y)| {
+        let mut phrase = x.iter().chain(y).rev();
         after_end > end
             && line.chars[end..after_end]
                 .iter()
                 .rev()
-                .all(|&a| tail.next() == Some(a))
+                .all(|a| phrase.next() == Some(a))
     }) {
         after_end
     } else {
         end
     };
+    let chosen = chosen.map(|(x, y)| {
+        let mut s = String::with_capacity((x.len() + y.len()) * 3);
+        s.extend(x.iter().chain(y));
+        s
+    });
     (chosen, used)
 }
 
