@@ -223,12 +223,13 @@ impl Line<'_> {
 
     /// True when the characters just before `k` spell `word`.
     fn ends_with(&self, k: usize, word: &str) -> bool {
-        // Most calls fail on the last character: test it before counting.
-        if k == 0 || !word.ends_with(self.chars[k - 1]) {
-            return false;
-        }
-        let n = word.chars().count();
-        k >= n && self.starts_with(k - n, word)
+        // Backwards from `k`: most calls fail on the first comparison.
+        let mut j = k.min(self.chars.len());
+        word.chars().rev().all(|c| {
+            let ok = j > 0 && self.chars[j - 1] == c;
+            j = j.wrapping_sub(1);
+            ok
+        })
     }
 }
 
