@@ -30,6 +30,7 @@ run "build the widget (pkg/)"           bash scripts/build-wasm.sh
 run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
+run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
 if [ -d fuzz ]; then
   run "fuzz target builds and runs 5 s" bash scripts/fuzz.sh 5
 fi

@@ -27,6 +27,31 @@ import './styles.js';
 
 let ready = null;
 let loaded = false;
+let used = false;
+
+// A short report that goes through the parser's and the renderer's main
+// paths (headings of each level, figures of several kinds, an enumeration,
+// the checks).
+const WARM_UP = '某市2021年度法治政府建设情况报告\n一、主要举措和成效\n（一）依法行政\n1.全年办理行政复议案件553件，同比增长5.4%，综合纠错280件，纠错率50.63%，服务2.4万余人次，提高2个百分点。一是加强领导。二是完善制度。\n二、存在的不足和原因\n三、2022年主要安排\n';
+
+/**
+ * Once the wasm is ready and the page idle, renders a short report into a
+ * detached element and drops it: the browser compiles wasm lazily, function
+ * by function, so the first real render would otherwise pay for compiling
+ * the parser and the renderer (measured in BENCHMARKS.md: the longest long
+ * report renders in about half the time after it). Skipped when the page
+ * has already parsed or rendered.
+ */
+function warmUp() {
+  if (used || typeof document === 'undefined') return;
+  try {
+    const host = document.createElement('div');
+    const runs = { run: (parent, start, end) => parent.append(WARM_UP.slice(start, end)) };
+    JSON.parse(core.renderJson(host, WARM_UP, 'zh', runs));
+  } catch {
+    // Best effort: a real render reports its own errors.
+  }
+}
 
 /**
  * Loads and instantiates the wasm module (once; later calls return the same
@@ -36,6 +61,8 @@ let loaded = false;
 export default function init(input) {
   ready ??= initWasm(input === undefined ? undefined : { module_or_path: input }).then(() => {
     loaded = true;
+    const idle = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 1));
+    idle(warmUp, { timeout: 2000 });
   });
   return ready;
 }
@@ -66,6 +93,7 @@ function needText(text, name) {
 export function parse(text, options) {
   needInit('parse');
   needText(text, 'parse(text)');
+  used = true;
   return JSON.parse(core.parseJson(text, readOptions(options, 'parse(text, options)')));
 }
 
@@ -151,6 +179,7 @@ export async function mount(element, input, options = {}) {
     // The viewer appends runs of the text by offsets: the text is already
     // here, and copying each run back out of wasm memory costs a decode.
     const runs = { run: (parent, start, end) => parent.append(text.slice(start, end)) };
+    used = true;
     const report = JSON.parse(core.renderJson(shadow, text, lang, runs));
     const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });

@@ -182,9 +182,13 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       next.focus();
     }
   });
+  // The browser also fires `toggle` for sections inserted open: only a
+  // change of state is reported.
+  const shown = new WeakMap([...shadow.querySelectorAll('details.section')].map((d) => [d, d.open]));
   on(shadow, 'toggle', (e) => {
     const d = e.target;
-    if (d instanceof HTMLDetailsElement && d.dataset.section) {
+    if (d instanceof HTMLDetailsElement && d.dataset.section && shown.get(d) !== d.open) {
+      shown.set(d, d.open);
       emit('gov-report-toggle', { section: sectionsById.get(d.dataset.section), open: d.open });
     }
   }, { capture: true });

@@ -1,7 +1,10 @@
 // The viewer in headless Chromium on a local page (Playwright driving
-// Debian's Chromium): time from navigation start to the seed fully
-// rendered (script tag → ready), and the render alone of the longest long
-// report once the wasm is ready. Medians of several page loads.
+// Debian's Chromium), for the seed and the longest long report: time from
+// navigation start and from the request for govreport.js to the viewer
+// rendered (one script tag, <gov-report src>); the first render on its
+// own; the first render in a page where the wasm is ready and the page has
+// been idle (tests/browser/pages/after-ready.html); and a second render,
+// warm. Medians of several page loads, each in a fresh browser context.
 //   node benches/js/browser.mjs [--smoke]
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
@@ -19,25 +22,47 @@ const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(src, runs) {
   const toReady = [];
+  const fromScript = [];
   const render = [];
+  const warm = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage();
     await page.goto(`${url}test/perf.html?src=${encodeURIComponent(src)}`);
     await page.waitForFunction(() => window.__perf, null, { timeout: 20000 });
     const p = await page.evaluate(() => window.__perf);
     toReady.push(p.toReady);
+    fromScript.push(p.fromScript);
     render.push(p.render);
+    warm.push(p.warm);
+    if (p.warmMetrics !== p.metrics) throw new Error(`warm render showed ${p.warmMetrics} metrics, not ${p.metrics}`);
     await page.close();
   }
-  return { toReady: median(toReady), render: median(render) };
+  return { toReady: median(toReady), fromScript: median(fromScript), render: median(render), warm: median(warm) };
+}
+
+/** First render of `src` in a page whose wasm is ready and that has been idle. */
+async function afterReady(src, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${url}test/after-ready.html?src=${encodeURIComponent(src)}`);
+    await page.waitForFunction(() => window.__afterReady, null, { timeout: 20000 });
+    times.push((await page.evaluate(() => window.__afterReady)).render);
+    await page.close();
+  }
+  return median(times);
 }
 
 const runs = SMOKE ? 1 : 9;
 const seed = await measure('/fixtures/seed.txt', runs);
 const long = await measure(`/fixtures/long/${longest}`, runs);
-console.log('| page | navigation start → viewer ready (median) | render alone (median) |');
-console.log('|---|---:|---:|');
-console.log(`| seed | ${seed.toReady.toFixed(1)} ms | ${seed.render.toFixed(1)} ms |`);
-console.log(`| ${longest} (longest long report) | ${long.toReady.toFixed(1)} ms | ${long.render.toFixed(1)} ms |`);
+seed.afterReady = await afterReady('/fixtures/seed.txt', runs);
+long.afterReady = await afterReady(`/fixtures/long/${longest}`, runs);
+console.log('| page | navigation start → viewer ready | script request → viewer ready | first render, on load | first render, wasm ready and page idle | again, warm |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const [name, m] of [['seed', seed], [`${longest} (longest long report)`, long]]) {
+  console.log(`| ${name} | ${m.toReady.toFixed(1)} ms | ${m.fromScript.toFixed(1)} ms | ${m.render.toFixed(1)} ms | ${m.afterReady.toFixed(1)} ms | ${m.warm.toFixed(1)} ms |`);
+}
+console.log(`(medians of ${runs} page loads, each in a fresh browser context)`);
 await browser.close();
 server.close();

@@ -91,6 +91,27 @@ await test('one script file, then the wasm fetched alongside the report text', a
   assert.deepEqual(errors, []);
 });
 
+await test('the idle warm-up leaves no trace in the page', async (page, errors) => {
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['gov-report-ready', 'gov-report-error', 'gov-report-toggle']) {
+      document.addEventListener(type, () => window.__events.push(type), true);
+    }
+  });
+  await page.goto(`${base}test/after-ready.html?src=/fixtures/seed.txt`);
+  await page.waitForFunction(() => window.__afterReady, null, { timeout: 15000 });
+  const state = await page.evaluate(() => ({
+    events: window.__events,
+    body: [...document.body.children].map((e) => e.id || e.tagName),
+    metrics: window.__afterReady.metrics,
+  }));
+  // Only the page's own render: one ready event, nothing added to the page.
+  assert.deepEqual(state.events, ['gov-report-ready']);
+  assert.deepEqual(state.body, ['r', 'SCRIPT']);
+  assert.equal(state.metrics, 56);
+  assert.deepEqual(errors, []);
+});
+
 await test('sections collapse and expand by mouse and keyboard', async (page) => {
   await page.goto(base);
   await ready(page, '#seed');
