@@ -49,7 +49,14 @@ cp README.md pkg/README.md 2>/dev/null || true
 # before the wasm and the text, not two waves. The separate modules stay in
 # pkg/ for pages that import element.js or viewer.js on their own.
 node scripts/bundle.mjs pkg/govreport.js target/wasm-bindgen/govreport.bundle.js
-cp target/wasm-bindgen/govreport.bundle.js pkg/govreport.js
+if [ "$OPT" = 1 ]; then
+  # Minified (terser, from npm): 10 KB gzipped instead of 16.
+  node_modules/.bin/terser target/wasm-bindgen/govreport.bundle.js --module --compress --mangle \
+    --format "preamble='// govreport: viewer of Chinese government annual reports. Minified bundle of www/*.js and the wasm-bindgen loader; the readable modules are next to this file.'" \
+    -o pkg/govreport.js
+else
+  cp target/wasm-bindgen/govreport.bundle.js pkg/govreport.js
+fi
 
 raw=$(wc -c < pkg/govreport_core_bg.wasm)
 gz=$(gzip -9 -c pkg/govreport_core_bg.wasm | wc -c)
