@@ -45,9 +45,14 @@ const WARM_UP = '某市2021年度法治政府建设情况报告\n一、主要举
 function warmUp() {
   if (used || typeof document === 'undefined') return;
   try {
+    // Repeated, so that the loops run often enough for the browser to
+    // start optimising them too (a single pass only gets them compiled):
+    // about 50 ms of idle time on this machine, against 40 ms for one pass,
+    // and the longest long report then renders in ~45 ms instead of ~60.
+    const text = WARM_UP.repeat(12);
     const host = document.createElement('div');
-    const runs = { run: (parent, start, end) => parent.append(WARM_UP.slice(start, end)) };
-    JSON.parse(core.renderJson(host, WARM_UP, 'zh', runs));
+    const runs = { run: (parent, start, end) => parent.append(text.slice(start, end)) };
+    JSON.parse(core.renderJson(host, text, 'zh', runs));
   } catch {
     // Best effort: a real render reports its own errors.
   }
