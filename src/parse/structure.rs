@@ -546,7 +546,7 @@ pub fn items(text: &str, start: usize, end: usize) -> Vec<RawItem> {
     // value, marker start, marker end
     let mut found: Vec<(u32, usize, usize)> = Vec::new();
     // Look only where 是 is (a fast search), then back over the numeral.
-    for p in memchr::memmem::find_iter(body.as_bytes(), "是".as_bytes()) {
+    for p in text::match_starts(body, "是") {
         let mut ms = p;
         let mut numeral = ['\0'; 3];
         let mut n = 0;
