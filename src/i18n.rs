@@ -38,20 +38,12 @@ impl Lang {
     /// The label `key` of [`LABELS`] in this language (the key itself when
     /// unknown).
     pub fn label(self, key: &str) -> &'static str {
-        // The table sorted by key, once: a binary search instead of a walk
-        // over every label (the checks and the view ask often).
-        static SORTED: std::sync::OnceLock<
-            Vec<&'static (&'static str, &'static str, &'static str)>,
-        > = std::sync::OnceLock::new();
-        let sorted = SORTED.get_or_init(|| {
-            let mut v: Vec<_> = LABELS.iter().collect();
-            // Stable: with a duplicate key the first row wins, as before.
-            v.sort_by_key(|l| l.0);
-            v
-        });
-        let i = sorted.partition_point(|l| l.0 < key);
-        sorted
+        // A binary search over the table's order by key (sorted when
+        // compiling: no sorting code in the wasm).
+        let i = SORTED.partition_point(|&i| LABELS[usize::from(i)].0 < key);
+        SORTED
             .get(i)
+            .map(|&i| &LABELS[usize::from(i)])
             .filter(|l| l.0 == key)
             .map_or("", |l| match self {
                 Lang::Zh => l.1,
@@ -91,6 +83,42 @@ impl Lang {
         out
     }
 }
+
+/// `a < b` on bytes, usable when compiling.
+const fn key_less(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// Indices of [`LABELS`] in key order (a stable insertion sort run by the
+/// compiler: with a duplicate key the first row wins).
+static SORTED: [u16; LABELS.len()] = {
+    let mut idx = [0u16; LABELS.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        idx[i] = i as u16;
+        i += 1;
+    }
+    let mut i = 1;
+    while i < idx.len() {
+        let mut j = i;
+        while j > 0 && key_less(LABELS[idx[j] as usize].0, LABELS[idx[j - 1] as usize].0) {
+            let t = idx[j];
+            idx[j] = idx[j - 1];
+            idx[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    idx
+};
 
 /// `(key, 中文, English)`. Placeholders `{0}`, `{1}` … take the message's
 /// arguments in order.
