@@ -149,8 +149,8 @@ pub fn contains(hay: &str, needle: &str) -> bool {
     find_from(hay, needle, 0).is_some()
 }
 
-/// The starts of the non-overlapping occurrences of `needle` in `hay`, as
-/// `str::match_indices` gives them.
+/// The starts of the non-overlapping occurrences of a non-empty `needle`
+/// in `hay`, as `str::match_indices` gives them.
 pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -359,6 +359,24 @@ mod tests {
                     assert_eq!(ours, std, "{h} / {n}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+        /// Haystacks and needles from a small alphabet of one- to four-byte
+        /// characters, so that matches and near-matches are frequent.
+        #[test]
+        fn finder_agrees_with_str_find(
+            h in proptest::collection::vec(proptest::sample::select(vec!['a', 'b', '是', '一', '率', '𠀀', 'é']), 0..40),
+            n in proptest::collection::vec(proptest::sample::select(vec!['a', 'b', '是', '一', '率', '𠀀', 'é']), 1..5),
+        ) {
+            let h: String = h.into_iter().collect();
+            let n: String = n.into_iter().collect();
+            proptest::prop_assert_eq!(find_from(&h, &n, 0), h.find(&n));
+            let ours: Vec<usize> = match_starts(&h, &n).collect();
+            let std: Vec<usize> = h.match_indices(&n).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(ours, std);
         }
     }
 
