@@ -362,6 +362,8 @@ mod tests {
         }
     }
 
+    // proptest is a native dev-dependency (the wasm32 tests run without it).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
         /// Haystacks and needles from a small alphabet of one- to four-byte
