@@ -35,6 +35,15 @@ let used = false;
 const WARM_UP = '某市2021年度法治政府建设情况报告\n一、主要举措和成效\n（一）依法行政\n1.全年办理行政复议案件553件，同比增长5.4%，综合纠错280件，纠错率50.63%，服务2.4万余人次，提高2个百分点。一是加强领导。二是完善制度。\n二、存在的不足和原因\n三、2022年主要安排\n';
 
 /**
+ * What the renderer appends report text through: runs of `text` by UTF-16
+ * offsets. The text is already here, and copying each run back out of wasm
+ * memory would cost a decode.
+ */
+function textRuns(text) {
+  return { run: (parent, start, end) => parent.append(text.slice(start, end)) };
+}
+
+/**
  * Once the wasm is ready and the page idle, renders a short report into a
  * detached element and drops it: the browser compiles wasm lazily, function
  * by function, so the first real render would otherwise pay for compiling
@@ -50,9 +59,7 @@ function warmUp() {
     // about 50 ms of idle time on this machine, against 40 ms for one pass,
     // and the longest long report then renders in ~45 ms instead of ~60.
     const text = WARM_UP.repeat(12);
-    const host = document.createElement('div');
-    const runs = { run: (parent, start, end) => parent.append(text.slice(start, end)) };
-    JSON.parse(core.renderJson(host, text, 'zh', runs));
+    JSON.parse(core.renderJson(document.createElement('div'), text, 'zh', textRuns(text)));
   } catch {
     // Best effort: a real render reports its own errors.
   }
@@ -181,11 +188,8 @@ export async function mount(element, input, options = {}) {
     await init();
     adoptStyles(shadow);
     const start = performance.now();
-    // The viewer appends runs of the text by offsets: the text is already
-    // here, and copying each run back out of wasm memory costs a decode.
-    const runs = { run: (parent, start, end) => parent.append(text.slice(start, end)) };
     used = true;
-    const report = JSON.parse(core.renderJson(shadow, text, lang, runs));
+    const report = JSON.parse(core.renderJson(shadow, text, lang, textRuns(text)));
     const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });
     element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));

@@ -479,7 +479,7 @@ pub const INDICATORS: &[Indicator] = &[
         "Law exam pass (excellence) rate",
         "EDU",
         P,
-        &["优秀率", "合格率", "参考率", "参考率"],
+        &["优秀率", "合格率", "参考率"],
         &[&["学法", "考法", "考试"]],
         &[],
     ),

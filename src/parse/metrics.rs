@@ -277,21 +277,23 @@ impl Words {
     /// The indices of the words of the list written just before char `k`,
     /// in list order.
     fn ending_at_all<'s>(&'s self, line: &'s Line, k: usize) -> impl Iterator<Item = usize> + 's {
-        let c = k
+        // The character before `k`, when some word may end with it.
+        let last = k
             .checked_sub(1)
             .and_then(|p| line.chars.get(p).copied())
             .filter(|&c| {
                 let (i, b) = mask_bit(c);
                 self.last[i] & b != 0
             });
-        self.list
-            .iter()
-            .enumerate()
-            .take(if c.is_some() { usize::MAX } else { 0 })
-            .filter(move |(_, (_, w))| {
-                Some(w[w.len() - 1]) == c && k >= w.len() && line.chars[k - w.len()..k] == **w
-            })
-            .map(|(i, _)| i)
+        last.into_iter().flat_map(move |c| {
+            self.list
+                .iter()
+                .enumerate()
+                .filter(move |(_, (_, w))| {
+                    w[w.len() - 1] == c && k >= w.len() && line.chars[k - w.len()..k] == **w
+                })
+                .map(|(i, _)| i)
+        })
     }
 
     /// The first word of the list written just before char `k`.
@@ -1105,11 +1107,8 @@ fn is_change(
     prefix_len: usize,
     prefix_in_text: bool,
 ) -> bool {
-    match kind {
-        MetricKind::PercentagePoint => return true,
-        MetricKind::Percent => {}
-        _ => return is_compared_change(line, start, k, prefix_len, prefix_in_text),
-    }
+    // Where the words before the figure end: before its qualifier, and
+    // before one 了 (`增长了5%`).
     let verb_end = if prefix_in_text {
         start
     } else {
@@ -1120,6 +1119,11 @@ fn is_change(
     } else {
         verb_end
     };
+    match kind {
+        MetricKind::PercentagePoint => return true,
+        MetricKind::Percent => {}
+        _ => return is_compared_change(line, verb_end),
+    }
     // Look back within the clause for the nearest change word.
     let floor = verb_end.saturating_sub(8);
     let mut j = verb_end;
@@ -1151,22 +1155,9 @@ fn is_change(
 
 /// A count or measure is a change only when compared with a base and
 /// introduced by a change verb: `较2020年提高1.16岁`, `比上年增加198项`
-/// (not `新增198项`, which is the amount added).
-fn is_compared_change(
-    line: &Line,
-    start: usize,
-    k: usize,
-    prefix_len: usize,
-    prefix_in_text: bool,
-) -> bool {
-    let mut verb_end = if prefix_in_text {
-        start
-    } else {
-        k - prefix_len
-    };
-    if line.before(verb_end) == '了' {
-        verb_end -= 1;
-    }
+/// (not `新增198项`, which is the amount added). `verb_end` is where the
+/// words before the figure end (see [`is_change`]).
+fn is_compared_change(line: &Line, verb_end: usize) -> bool {
     let Some(verb) = [
         "提高", "增加", "增长", "下降", "减少", "降低", "上升", "缩短", "延长",
     ]

@@ -191,9 +191,8 @@ pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     // U+2028 and U+2029 are E2 80 A8/A9; most texts have neither, and then
-    // only \n and \r need looking for.
-    // One pass for both, on their first byte (memmem's set-up per search
-    // costs more in wasm than this walk).
+    // only \n and \r need looking for. Both are looked for in one pass over
+    // their first byte (memmem's set-up per search costs more in wasm).
     let separators = memchr::memchr_iter(0xE2, bytes)
         .any(|p| bytes.get(p + 1) == Some(&0x80) && matches!(bytes.get(p + 2), Some(0xA8 | 0xA9)));
     let mut at = 0;
