@@ -30,6 +30,7 @@
 mod i18n;
 mod invariants;
 mod model;
+mod number;
 mod parse;
 
 #[cfg(target_arch = "wasm32")]

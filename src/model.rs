@@ -448,6 +448,6 @@ pub fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v}")
+        crate::number::plain(v)
     }
 }

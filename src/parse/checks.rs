@@ -703,8 +703,8 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             Some(m) => ((&m.0.id, &m.1), CheckStatus::Pass, "check.rate.pass"),
             None => ((&den.0.id, &den.1), CheckStatus::Warn, "check.rate.warn"),
         };
-        let computed = format!("{:.*}", d, num.value / den.value * 100.0);
-        let stated = format!("{:.*}", d, rate.value);
+        let computed = crate::number::fixed(num.value / den.value * 100.0, d);
+        let stated = crate::number::fixed(rate.value, d);
         out.push(check(
             "consistency.rate",
             status,
