@@ -63,12 +63,12 @@ pub fn plain(v: f64) -> String {
     out
 }
 
-/// `v` with exactly `decimals` digits after the point (at most 6), rounded
+/// `v` with exactly `decimals` digits after the point (at most 12), rounded
 /// half away from zero: `fixed(50.6329, 2)` → `"50.63"`. Used for the rates
 /// the checks recompute; it agrees with `format!("{:.*}", decimals, v)`
 /// except on exact ties, which `format!` rounds to even.
 pub fn fixed(v: f64, decimals: usize) -> String {
-    let decimals = decimals.min(6);
+    let decimals = decimals.min(12);
     let scale = 10f64.powi(decimals as i32);
     let scaled = (v * scale).round();
     if !v.is_finite() || scaled.abs() >= 1e15 {
@@ -130,6 +130,10 @@ mod tests {
         assert_eq!(fixed(0.004, 2), "0.00");
         assert_eq!(fixed(7.0, 0), "7");
         assert_eq!(fixed(-2.25, 3), "-2.250");
+        // Many decimals, huge and odd values: no overflow, no panic.
+        assert_eq!(fixed(0.0, 40), "0.000000000000");
+        assert_eq!(fixed(1e300, 2), plain(1e300));
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
     }
 
     proptest! {
