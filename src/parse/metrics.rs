@@ -285,15 +285,15 @@ impl Words {
                 let (i, b) = mask_bit(c);
                 self.last[i] & b != 0
             });
-        last.into_iter().flat_map(move |c| {
-            self.list
-                .iter()
-                .enumerate()
-                .filter(move |(_, (_, w))| {
-                    w[w.len() - 1] == c && k >= w.len() && line.chars[k - w.len()..k] == **w
-                })
-                .map(|(i, _)| i)
-        })
+        // No such character: no word to try (an empty list, not a
+        // flattened Option, which costs a branch per step).
+        let list = if last.is_some() { &self.list[..] } else { &[] };
+        list.iter()
+            .enumerate()
+            .filter(move |(_, (_, w))| {
+                Some(w[w.len() - 1]) == last && k >= w.len() && line.chars[k - w.len()..k] == **w
+            })
+            .map(|(i, _)| i)
     }
 
     /// The first word of the list written just before char `k`.
