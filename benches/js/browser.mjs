@@ -23,8 +23,9 @@ const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /**
  * Opens a timing page and waits for its "gov-report-perf" console message.
  * Not page.waitForFunction: Playwright would inject and run its own script
- * in the page while it loads, on the main thread the page is timing
- * (20–100 ms of the script-to-viewer figure in a trace).
+ * in the page while it loads, on the main thread the page is timing (about
+ * 25 ms of script parsing in a Chromium trace; script request → viewer
+ * medians 40–100 ms worse, side by side).
  */
 async function load(page, address) {
   const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'gov-report-perf', timeout: 20000 });
