@@ -605,15 +605,24 @@ impl Scanner {
         while i < end {
             // Only ASCII and three-byte characters matter to the scan, and
             // of the three-byte ones only those in NOTABLE.
-            let b = bytes[i];
-            if (0xE0..0xF0).contains(&b) && i + 2 < bytes.len() {
-                let c = ((usize::from(b) & 0x0F) << 12)
-                    | ((usize::from(bytes[i + 1]) & 0x3F) << 6)
-                    | (usize::from(bytes[i + 2]) & 0x3F);
-                if NOTABLE[c >> 6] & (1 << (c & 63)) == 0 {
-                    i += 3;
-                    continue;
+            // A run of three-byte characters not in NOTABLE is skipped in
+            // whole-character steps (chunks_exact: no per-byte bounds checks).
+            let mut skipped = 0;
+            for ch in bytes[i..end].chunks_exact(3) {
+                if ch[0] & 0xF0 != 0xE0 {
+                    break;
                 }
+                let c = ((usize::from(ch[0]) & 0x0F) << 12)
+                    | ((usize::from(ch[1]) & 0x3F) << 6)
+                    | (usize::from(ch[2]) & 0x3F);
+                if NOTABLE[c >> 6] & (1 << (c & 63)) != 0 {
+                    break;
+                }
+                skipped += 3;
+            }
+            if skipped > 0 {
+                i += skipped;
+                continue;
             }
             let (c, len) = super::text::scan_char(bytes, i);
             match classify_char(c) {
