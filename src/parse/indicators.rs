@@ -596,24 +596,56 @@ impl<'a> Probe<'a> {
 
 /// A row's words with their masks (computed once).
 struct Masked {
+    row: &'static Indicator,
     subject: Vec<(&'static str, Mask)>,
     context: Vec<Vec<(&'static str, Mask)>>,
     not: Vec<(&'static str, Mask)>,
 }
 
-fn masked() -> &'static [Masked] {
-    static MASKED: std::sync::OnceLock<Vec<Masked>> = std::sync::OnceLock::new();
+/// Every metric kind, in the order of [`kind_index`].
+const KINDS: [MetricKind; 6] = [
+    Count,
+    Percent,
+    MetricKind::PercentagePoint,
+    Money,
+    MetricKind::Rank,
+    Other,
+];
+
+fn kind_index(kind: MetricKind) -> usize {
+    match kind {
+        Count => 0,
+        Percent => 1,
+        MetricKind::PercentagePoint => 2,
+        Money => 3,
+        MetricKind::Rank => 4,
+        Other => 5,
+    }
+}
+
+/// For each metric kind, the rows that accept it, in table order, with
+/// their masks (computed once): a metric is tried against its kind's rows
+/// only.
+fn masked(kind: MetricKind) -> &'static [Masked] {
+    static MASKED: std::sync::OnceLock<Vec<Vec<Masked>>> = std::sync::OnceLock::new();
     let words = |list: &[&'static str]| list.iter().map(|w| (*w, mask(w))).collect::<Vec<_>>();
-    MASKED.get_or_init(|| {
-        INDICATORS
+    &MASKED.get_or_init(|| {
+        KINDS
             .iter()
-            .map(|row| Masked {
-                subject: words(row.subject),
-                context: row.context.iter().map(|c| words(c)).collect(),
-                not: words(row.not),
+            .map(|kind| {
+                INDICATORS
+                    .iter()
+                    .filter(|row| row.kinds.contains(kind))
+                    .map(|row| Masked {
+                        row,
+                        subject: words(row.subject),
+                        context: row.context.iter().map(|c| words(c)).collect(),
+                        not: words(row.not),
+                    })
+                    .collect()
             })
             .collect()
-    })
+    })[kind_index(kind)]
 }
 
 /// The indicator of a metric, given the text of its clause and of its
@@ -624,9 +656,8 @@ pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'st
     let subject = Probe::new(metric.subject.as_deref().unwrap_or(""));
     let clause = Probe::new(clause);
     let mut sentence_probe: Option<Probe> = None;
-    for (row, m) in INDICATORS.iter().zip(masked()) {
-        if !row.kinds.contains(&metric.kind)
-            || !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
+    for m in masked(metric.kind) {
+        if !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
             || clause.has_any(&m.not)
             || subject.has_any(&m.not)
         {
@@ -634,7 +665,7 @@ pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'st
         }
         let sentence = sentence_probe.get_or_insert_with(|| Probe::new(sentence));
         if m.context.iter().all(|c| sentence.has_any(c)) {
-            return Some(row.id);
+            return Some(m.row.id);
         }
     }
     None
@@ -648,6 +679,20 @@ pub fn indicator(id: &str) -> Option<&'static Indicator> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_has_its_place_in_the_row_lists() {
+        for (i, &kind) in KINDS.iter().enumerate() {
+            assert_eq!(kind_index(kind), i, "{kind:?}");
+            let rows: Vec<&str> = masked(kind).iter().map(|m| m.row.id).collect();
+            let expected: Vec<&str> = INDICATORS
+                .iter()
+                .filter(|row| row.kinds.contains(&kind))
+                .map(|row| row.id)
+                .collect();
+            assert_eq!(rows, expected, "{kind:?}");
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_domains_known() {
