@@ -1162,16 +1162,26 @@ fn is_change(
     false
 }
 
+/// The verbs of [`is_compared_change`].
+const COMPARED_VERBS: [&str; 9] = [
+    "提高", "增加", "增长", "下降", "减少", "降低", "上升", "缩短", "延长",
+];
+
+/// True when `c` is the last character of one of [`COMPARED_VERBS`].
+fn is_compared_verb_end(c: char) -> bool {
+    matches!(c, '高' | '加' | '长' | '降' | '少' | '低' | '升' | '短')
+}
+
 /// A count or measure is a change only when compared with a base and
 /// introduced by a change verb: `较2020年提高1.16岁`, `比上年增加198项`
 /// (not `新增198项`, which is the amount added). `verb_end` is where the
 /// words before the figure end (see [`is_change`]).
 fn is_compared_change(line: &Line, verb_end: usize) -> bool {
-    let Some(verb) = [
-        "提高", "增加", "增长", "下降", "减少", "降低", "上升", "缩短", "延长",
-    ]
-    .iter()
-    .find(|v| line.ends_with(verb_end, v)) else {
+    // Most figures have none of the verbs' last characters before them.
+    if !is_compared_verb_end(line.before(verb_end)) {
+        return false;
+    }
+    let Some(verb) = COMPARED_VERBS.iter().find(|v| line.ends_with(verb_end, v)) else {
         return false;
     };
     let verb_start = verb_end - verb.chars().count();
@@ -1450,6 +1460,13 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_verb_test_lets_every_verb_through() {
+        for verb in COMPARED_VERBS {
+            assert!(is_compared_verb_end(verb.chars().last().unwrap()), "{verb}");
+        }
+    }
 
     #[test]
     fn digits_give_what_parsing_the_string_gives() {
