@@ -1097,6 +1097,10 @@ fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
 /// Reads a bound after the unit (`左右`, `以上`, `以内`); returns the
 /// qualifier and the end of the surface form.
 fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qualifier, usize) {
+    // The words' first characters: most figures are followed by none.
+    if !matches!(line.chars.get(at), Some('左' | '以' | '之')) {
+        return (current.unwrap_or_default(), at);
+    }
     for &(word, q) in SUFFIX_QUALIFIERS {
         if line.starts_with(at, word) {
             return (q, at + word.chars().count());
@@ -1460,6 +1464,19 @@ fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_suffix_test_lets_every_suffix_through() {
+        for (word, _) in SUFFIX_QUALIFIERS {
+            let chars: Vec<char> = format!("{word}。").chars().collect();
+            let offs: Vec<usize> = (0..=chars.len()).collect();
+            let line = Line {
+                chars: &chars,
+                offs: &offs,
+            };
+            assert_ne!(suffix_qualifier(&line, 0, None).1, 0, "{word}");
+        }
+    }
 
     #[test]
     fn the_quick_verb_test_lets_every_verb_through() {
