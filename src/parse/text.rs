@@ -258,6 +258,9 @@ pub struct Utf16Map<'a> {
     bytes: &'a [u8],
     checkpoints: Vec<u32>,
     ascii: bool,
+    /// Has characters outside the Basic Multilingual Plane (two UTF-16
+    /// units each); most reports have none, and then they are not counted.
+    astral: bool,
 }
 
 impl<'a> Utf16Map<'a> {
@@ -268,13 +271,15 @@ impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let ascii = bytes.is_ascii();
+        // A max over all bytes (vectorised; `any` with its early exit is not).
+        let astral = !ascii && bytes.iter().fold(0u8, |m, &b| m.max(b)) >= 0xF0;
         let mut checkpoints = Vec::new();
         if !ascii {
             checkpoints.reserve(bytes.len() / Self::STRIDE + 1);
             let mut units = 0u32;
             for chunk in bytes.chunks(Self::STRIDE) {
                 checkpoints.push(units);
-                units += units_in(chunk);
+                units += units_in(chunk, astral);
             }
             checkpoints.push(units);
         }
@@ -282,6 +287,7 @@ impl<'a> Utf16Map<'a> {
             bytes,
             checkpoints,
             ascii,
+            astral,
         }
     }
 
@@ -292,7 +298,7 @@ impl<'a> Utf16Map<'a> {
         }
         let k = byte / Self::STRIDE;
         let base = k * Self::STRIDE;
-        self.checkpoints[k] + units_in(&self.bytes[base..byte])
+        self.checkpoints[k] + units_in(&self.bytes[base..byte], self.astral)
     }
 
     /// Converts a byte range.
@@ -301,7 +307,9 @@ impl<'a> Utf16Map<'a> {
     }
 }
 
-fn units_in(bytes: &[u8]) -> u32 {
+/// UTF-16 units in `bytes` (whole characters); `astral`: four-byte
+/// sequences may occur (each is two units).
+fn units_in(bytes: &[u8], astral: bool) -> u32 {
     // Eight bytes at a time: bit 0 of each byte of `lead` says "not a
     // continuation byte" (not 0b10xxxxxx), of `four` "starts a four-byte
     // sequence" (0b11110xxx); multiplying by LO sums the bytes into the top one.
@@ -311,8 +319,11 @@ fn units_in(bytes: &[u8]) -> u32 {
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         let lead = ((!w >> 7) | (w >> 6)) & LO;
-        let four = (w >> 7) & (w >> 6) & (w >> 5) & (w >> 4) & LO;
-        n += ((lead.wrapping_mul(LO) >> 56) + (four.wrapping_mul(LO) >> 56)) as u32;
+        n += (lead.wrapping_mul(LO) >> 56) as u32;
+        if astral {
+            let four = (w >> 7) & (w >> 6) & (w >> 5) & (w >> 4) & LO;
+            n += (four.wrapping_mul(LO) >> 56) as u32;
+        }
     }
     n + chunks
         .remainder()
