@@ -648,14 +648,36 @@ fn masked(kind: MetricKind) -> &'static [Masked] {
     })[kind_index(kind)]
 }
 
+/// The character mask of the last sentence a metric needed, kept for the
+/// next metric: half the metrics of a report share their sentence with the
+/// one before.
+#[derive(Default)]
+pub struct SentenceCache {
+    /// Address and length of the sentence (a slice of the report text).
+    key: (usize, usize),
+    bits: Option<Mask>,
+}
+
 /// The indicator of a metric, given the text of its clause and of its
 /// sentence.
-pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'static str> {
+pub fn classify(
+    metric: &RawMetric,
+    clause: &str,
+    sentence: &str,
+    cache: &mut SentenceCache,
+) -> Option<&'static str> {
     // The subject is usually inside the clause, but not for the later
     // items of a list (`29处、353处`), which take theirs from the head.
     let subject = Probe::new(metric.subject.as_deref().unwrap_or(""));
     let clause = Probe::new(clause);
-    let mut sentence_probe: Option<Probe> = None;
+    let key = (sentence.as_ptr() as usize, sentence.len());
+    let mut sentence_probe: Option<Probe> = match cache.bits {
+        Some(bits) if cache.key == key => Some(Probe {
+            text: sentence,
+            bits,
+        }),
+        _ => None,
+    };
     for m in masked(metric.kind) {
         if !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
             || clause.has_any(&m.not)
@@ -663,7 +685,14 @@ pub fn classify(metric: &RawMetric, clause: &str, sentence: &str) -> Option<&'st
         {
             continue;
         }
-        let sentence = sentence_probe.get_or_insert_with(|| Probe::new(sentence));
+        let sentence = sentence_probe.get_or_insert_with(|| {
+            let probe = Probe::new(sentence);
+            *cache = SentenceCache {
+                key,
+                bits: Some(probe.bits),
+            };
+            probe
+        });
         if m.context.iter().all(|c| sentence.has_any(c)) {
             return Some(m.row.id);
         }

@@ -124,6 +124,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         (i > 0).then(|| section_of_heading[i - 1].clone())
     };
 
+    let mut sentences = indicators::SentenceCache::default();
     report.metrics = raw
         .iter_mut()
         .enumerate()
@@ -133,6 +134,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
                 m,
                 &text[m.clause..clause_end],
                 &text[m.sentence.min(m.start)..sentence_end],
+                &mut sentences,
             );
             Metric {
                 id: numbered("m", i + 1),
