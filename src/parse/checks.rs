@@ -74,22 +74,24 @@ enum Part {
 /// `a` (any of its alternatives) followed by `b` within `gap` characters;
 /// returns the byte where the `a` match starts.
 fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
+    // For each word of `a`, its first occurrence that qualifies (the
+    // search stops there); the earliest of those.
     a.iter()
-        .flat_map(|w| text::match_starts(s, w).map(move |i| (i, *w)))
-        .filter(|&(i, w)| {
-            let tail = &s.as_bytes()[i + w.len()..];
-            let window: usize = s[i + w.len()..]
-                .chars()
-                .take(gap + 1)
-                .map(char::len_utf8)
-                .sum();
-            // A word of `b` starting within the window.
-            b.iter().any(|x| {
-                let end = (window + x.len()).min(tail.len());
-                text::find_bytes(&tail[..end], x.as_bytes(), 0).is_some()
+        .filter_map(|w| {
+            text::match_starts(s, w).find(|&i| {
+                let tail = &s.as_bytes()[i + w.len()..];
+                let window: usize = s[i + w.len()..]
+                    .chars()
+                    .take(gap + 1)
+                    .map(char::len_utf8)
+                    .sum();
+                // A word of `b` starting within the window.
+                b.iter().any(|x| {
+                    let end = (window + x.len()).min(tail.len());
+                    text::find_bytes(&tail[..end], x.as_bytes(), 0).is_some()
+                })
             })
         })
-        .map(|(i, _)| i)
         .min()
 }
 
