@@ -757,16 +757,12 @@ mod tests {
             );
             assert!(!row.subject.is_empty(), "{}", row.id);
             // Word::new keys the quick test on the first character.
-            let words = row
+            let mut words = row
                 .subject
                 .iter()
                 .chain(row.not)
                 .chain(row.context.iter().flat_map(|c| c.iter()));
-            assert!(
-                words.clone().all(|w| !w.is_empty()),
-                "{}: an empty word",
-                row.id
-            );
+            assert!(words.all(|w| !w.is_empty()), "{}: an empty word", row.id);
         }
     }
 }
