@@ -618,6 +618,9 @@ impl Word {
 /// A row's words with their masks (computed once).
 struct Masked {
     row: &'static Indicator,
+    /// The bits of the subject words' first characters: a text with none
+    /// of them holds none of the words.
+    subject_first: Mask,
     subject: Vec<Word>,
     context: Vec<Vec<Word>>,
     not: Vec<Word>,
@@ -657,11 +660,19 @@ fn masked(kind: MetricKind) -> &'static [Masked] {
                 INDICATORS
                     .iter()
                     .filter(|row| row.kinds.contains(kind))
-                    .map(|row| Masked {
-                        row,
-                        subject: words(row.subject),
-                        context: row.context.iter().map(|c| words(c)).collect(),
-                        not: words(row.not),
+                    .map(|row| {
+                        let subject = words(row.subject);
+                        let mut subject_first = [0; 4];
+                        for w in &subject {
+                            subject_first[w.first.0] |= w.first.1;
+                        }
+                        Masked {
+                            row,
+                            subject_first,
+                            subject,
+                            context: row.context.iter().map(|c| words(c)).collect(),
+                            not: words(row.not),
+                        }
                     })
                     .collect()
             })
@@ -699,8 +710,10 @@ pub fn classify(
         }),
         _ => None,
     };
+    let either: Mask = std::array::from_fn(|i| clause.bits[i] | subject.bits[i]);
     for m in masked(metric.kind) {
-        if !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
+        if (0..4).all(|i| either[i] & m.subject_first[i] == 0)
+            || !(clause.has_any(&m.subject) || subject.has_any(&m.subject))
             || clause.has_any(&m.not)
             || subject.has_any(&m.not)
         {
