@@ -193,18 +193,11 @@ pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    // U+2028 and U+2029 are E2 80 A8/A9; most texts have neither, and then
-    // only \n and \r need looking for. Both are looked for in one pass over
-    // their first byte (memmem's set-up per search costs more in wasm).
-    let separators = memchr::memchr_iter(0xE2, bytes)
-        .any(|p| bytes.get(p + 1) == Some(&0x80) && matches!(bytes.get(p + 2), Some(0xA8 | 0xA9)));
+    // U+2028 and U+2029 are E2 80 A8/A9: one pass for \n, \r and E2, the
+    // other E2 characters (quotation marks, dashes) skipped where found.
     let mut at = 0;
     while at < bytes.len() {
-        let next = if separators {
-            memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..])
-        } else {
-            memchr::memchr2(b'\n', b'\r', &bytes[at..])
-        };
+        let next = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..]);
         let Some(p) = next else { break };
         let i = at + p;
         let width = match bytes[i] {
