@@ -310,6 +310,8 @@ struct Sets {
     trailers: Words,
     change: Words,
     fixed: Words,
+    suffix: Words,
+    compared: Words,
 }
 
 fn sets() -> &'static Sets {
@@ -321,6 +323,8 @@ fn sets() -> &'static Sets {
         trailers: Words::new(SUBJECT_TRAILERS.iter().copied()),
         change: Words::new(CHANGE_WORDS.iter().copied()),
         fixed: Words::new(FIXED_NAMES.iter().copied()),
+        suffix: Words::new(SUFFIX_QUALIFIERS.iter().map(|s| s.0)),
+        compared: Words::new(COMPARED_VERBS.iter().copied()),
     })
 }
 
@@ -1097,16 +1101,15 @@ fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
 /// Reads a bound after the unit (`左右`, `以上`, `以内`); returns the
 /// qualifier and the end of the surface form.
 fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qualifier, usize) {
-    // The words' first characters: most figures are followed by none.
-    if !matches!(line.chars.get(at), Some('左' | '以' | '之')) {
-        return (current.unwrap_or_default(), at);
+    // The masks reject most positions, which have no bound, with one test.
+    let found = sets()
+        .suffix
+        .starting_at(line, at)
+        .and_then(|w| SUFFIX_QUALIFIERS.iter().find(|s| s.0 == w));
+    match found {
+        Some(&(word, q)) => (q, at + word.chars().count()),
+        None => (current.unwrap_or_default(), at),
     }
-    for &(word, q) in SUFFIX_QUALIFIERS {
-        if line.starts_with(at, word) {
-            return (q, at + word.chars().count());
-        }
-    }
-    (current.unwrap_or_default(), at)
 }
 
 /// True when a share right after the change words before it is a change
@@ -1171,21 +1174,12 @@ const COMPARED_VERBS: [&str; 9] = [
     "提高", "增加", "增长", "下降", "减少", "降低", "上升", "缩短", "延长",
 ];
 
-/// True when `c` is the last character of one of [`COMPARED_VERBS`].
-fn is_compared_verb_end(c: char) -> bool {
-    matches!(c, '高' | '加' | '长' | '降' | '少' | '低' | '升' | '短')
-}
-
 /// A count or measure is a change only when compared with a base and
 /// introduced by a change verb: `较2020年提高1.16岁`, `比上年增加198项`
 /// (not `新增198项`, which is the amount added). `verb_end` is where the
 /// words before the figure end (see [`is_change`]).
 fn is_compared_change(line: &Line, verb_end: usize) -> bool {
-    // Most figures have none of the verbs' last characters before them.
-    if !is_compared_verb_end(line.before(verb_end)) {
-        return false;
-    }
-    let Some(verb) = COMPARED_VERBS.iter().find(|v| line.ends_with(verb_end, v)) else {
+    let Some(verb) = sets().compared.ending_at(line, verb_end) else {
         return false;
     };
     let verb_start = verb_end - verb.chars().count();
@@ -1466,7 +1460,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_quick_suffix_test_lets_every_suffix_through() {
+    fn every_suffix_qualifier_is_read() {
         for (word, _) in SUFFIX_QUALIFIERS {
             let chars: Vec<char> = format!("{word}。").chars().collect();
             let offs: Vec<usize> = (0..=chars.len()).collect();
@@ -1479,9 +1473,16 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_verb_test_lets_every_verb_through() {
+    fn every_compared_verb_is_found_before_a_figure() {
         for verb in COMPARED_VERBS {
-            assert!(is_compared_verb_end(verb.chars().last().unwrap()), "{verb}");
+            let chars: Vec<char> = format!("{verb}5").chars().collect();
+            let offs: Vec<usize> = (0..=chars.len()).collect();
+            let line = Line {
+                chars: &chars,
+                offs: &offs,
+            };
+            let end = chars.len() - 1;
+            assert_eq!(sets().compared.ending_at(&line, end), Some(verb), "{verb}");
         }
     }
 
