@@ -43,7 +43,7 @@ else
   cp "$RAW" pkg/govreport_core_bg.wasm
 fi
 cp target/wasm-bindgen/govreport_core.js target/wasm-bindgen/govreport_core.d.ts pkg/
-cp www/govreport.js www/element.js www/viewer.js www/styles.js www/govreport.d.ts pkg/
+cp www/govreport.js www/element.js www/viewer.js www/styles.js www/transport.js www/govreport.d.ts pkg/
 cp README.md pkg/README.md 2>/dev/null || true
 # The entry a page loads is one file (its imports joined in): one request
 # before the wasm and the text, not two waves. The separate modules stay in

@@ -32,6 +32,8 @@ mod invariants;
 mod model;
 mod number;
 mod parse;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod transport;
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;

@@ -2,9 +2,11 @@
 //!
 //! `format!("{v}")` and `format!("{:.2}", v)` on an `f64` pull Grisu and
 //! Dragon4 into the wasm module: about 9 KB of the gzipped download.
-//! serde_json already carries a shortest round-trip formatter (`zmij`) for
-//! the report's JSON; [`plain`] reuses it and writes its digits out in
-//! plain decimal, which is what `Display` prints (property-tested below). [`fixed`] rounds to a few decimals for the checks' messages.
+//! `zmij`, the shortest round-trip formatter serde_json uses for the
+//! command line's JSON, is much smaller; [`plain`] takes its digits and
+//! writes them out in plain decimal, which is what `Display` prints
+//! (property-tested below). [`fixed`] rounds to a few decimals for the
+//! checks' messages.
 
 /// `v` as `format!("{v}")` prints it: the shortest digits that read back
 /// as `v`, in plain decimal (no exponent), `NaN`, `inf` or `-inf`. The one

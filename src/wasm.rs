@@ -2,10 +2,11 @@
 //! They convert arguments and results and otherwise hand over to
 //! [`crate::parse_with`] and [`crate::view::render`].
 //!
-//! Reports cross the boundary as JSON text: the shim turns it into plain
-//! objects with `JSON.parse`, which is several times faster than building
-//! them field by field from wasm (measured in BENCHMARKS.md), and keeps
-//! the module smaller.
+//! Reports cross the boundary as one byte buffer ([`crate::transport`]),
+//! which the shim turns into the contract's plain object
+//! (`www/transport.js`): no JSON text is written in wasm, decoded out of its
+//! memory or parsed (measured in BENCHMARKS.md; building the object field
+//! by field from wasm was slower still).
 
 use crate::{parse_with, view, Lang, ParseOptions, Report};
 use wasm_bindgen::prelude::*;
@@ -20,14 +21,15 @@ fn options(lang: &str) -> ParseOptions {
     ParseOptions::default().with_lang(Lang::from_tag(lang))
 }
 
-/// Parses report text; returns the report as JSON (the contract's object).
-#[wasm_bindgen(js_name = parseJson)]
-pub fn parse_json(text: &str, lang: &str) -> String {
-    serde_json::to_string(&parse_with(text, options(lang))).unwrap_or_else(|_| "null".into())
+/// Parses report text; returns the report in the layout of
+/// [`crate::transport`].
+#[wasm_bindgen(js_name = parseReport)]
+pub fn parse_report(text: &str, lang: &str) -> Vec<u8> {
+    crate::transport::encode(&parse_with(text, options(lang)))
 }
 
 /// Renders the report of `text` into `root` (replacing its content) and
-/// returns the report it shows, as JSON. The text is parsed here: parsing
+/// returns the report it shows, as [`parse_report`] does. The text is parsed here: parsing
 /// is deterministic, so a report the caller parsed before is the same, and
 /// reading one back from JavaScript would cost a deserializer in the
 /// download. `runs`, when given, appends runs of the same text held by
@@ -36,13 +38,13 @@ pub fn parse_json(text: &str, lang: &str) -> String {
 /// # Errors
 ///
 /// A DOM call failed.
-#[wasm_bindgen(js_name = renderJson)]
-pub fn render_json(
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(
     root: &web_sys::Element,
     text: &str,
     lang: &str,
     runs: Option<view::TextRuns>,
-) -> Result<String, JsError> {
+) -> Result<Vec<u8>, JsError> {
     let report: Report = parse_with(text, options(lang));
     let lang_of_view = Lang::from_tag(lang);
     match &runs {
@@ -55,18 +57,18 @@ pub fn render_json(
             e.as_string().unwrap_or_else(|| format!("{e:?}"))
         ))
     })?;
-    serde_json::to_string(&report).map_err(|e| JsError::new(&format!("govreport: {e}")))
+    Ok(crate::transport::encode(&report))
 }
 
-/// The viewer's labels in a language, as JSON `{ key: text }`.
-#[wasm_bindgen(js_name = labelsJson)]
-pub fn labels_json(lang: &str) -> String {
+/// The viewer's labels in a language: keys and texts alternating
+/// (`[key, text, key, text, …]`).
+#[wasm_bindgen(js_name = labelPairs)]
+pub fn label_pairs(lang: &str) -> Vec<String> {
     let lang = Lang::from_tag(lang);
-    let map: std::collections::BTreeMap<&str, &str> = crate::LABELS
+    crate::LABELS
         .iter()
-        .map(|(key, _, _)| (*key, lang.label(key)))
-        .collect();
-    serde_json::to_string(&map).unwrap_or_else(|_| "{}".into())
+        .flat_map(|(key, _, _)| [(*key).to_string(), lang.label(key).to_string()])
+        .collect()
 }
 
 /// The name of a canonical indicator id in a language, or `undefined`.

@@ -21,6 +21,7 @@
 import initWasm, * as core from './govreport_core.js';
 import { GovReportElement } from './element.js';
 import { adoptStyles, langOf, wire } from './viewer.js';
+import { decodeReport } from './transport.js';
 // viewer.js imports it too; naming it here lets the browser fetch it in
 // parallel with the others instead of after viewer.js.
 import './styles.js';
@@ -59,8 +60,8 @@ function warmUp() {
     // about 50 ms of idle time on this machine, against 40 ms for one pass,
     // and the longest long report then renders in ~45 ms instead of ~60.
     const text = WARM_UP.repeat(12);
-    // The returned JSON is dropped unread: parsing it would warm nothing of ours.
-    core.renderJson(document.createElement('div'), text, 'zh', textRuns(text));
+    // The returned report is dropped undecoded: only the wasm needs warming.
+    core.renderReport(document.createElement('div'), text, 'zh', textRuns(text));
   } catch {
     // Best effort: a real render reports its own errors.
   }
@@ -107,14 +108,20 @@ export function parse(text, options) {
   needInit('parse');
   needText(text, 'parse(text)');
   used = true;
-  return JSON.parse(core.parseJson(text, readOptions(options, 'parse(text, options)')));
+  return decodeReport(core.parseReport(text, readOptions(options, 'parse(text, options)')));
+}
+
+function pairsToObject(pairs) {
+  const out = {};
+  for (let i = 0; i + 1 < pairs.length; i += 2) out[pairs[i]] = pairs[i + 1];
+  return out;
 }
 
 const labelCache = new Map();
 /** The viewer's words in a language, `{ key: text }`. */
 export function labels(lang = 'zh') {
   needInit('labels');
-  if (!labelCache.has(lang)) labelCache.set(lang, JSON.parse(core.labelsJson(lang)));
+  if (!labelCache.has(lang)) labelCache.set(lang, pairsToObject(core.labelPairs(lang)));
   return labelCache.get(lang);
 }
 
@@ -190,7 +197,7 @@ export async function mount(element, input, options = {}) {
     adoptStyles(shadow);
     const start = performance.now();
     used = true;
-    const report = JSON.parse(core.renderJson(shadow, text, lang, textRuns(text)));
+    const report = decodeReport(core.renderReport(shadow, text, lang, textRuns(text)));
     const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });
     element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));

@@ -10,10 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Recognizers from '@microsoft/recognizers-text-number';
-import { initSync, parseJson } from '../../pkg/govreport_core.js';
+import { initSync, parseReport } from '../../pkg/govreport_core.js';
+import { decodeReport } from '../../pkg/transport.js';
 
-// What govreport.js's parse() does: the report crosses as JSON.
-const parse = (text) => JSON.parse(parseJson(text, 'zh'));
+// What govreport.js's parse() does: the report crosses as one byte buffer
+// (src/transport.rs), decoded into the contract's object.
+const parse = (text) => decodeReport(parseReport(text, 'zh'));
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SMOKE = process.argv.includes('--smoke');

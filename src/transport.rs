@@ -1,0 +1,261 @@
+//! The report as the wasm module hands it to JavaScript: one byte buffer
+//! that `www/transport.js` turns into exactly the object `JSON.parse` would make
+//! of the report's JSON (same keys, same order, same values), at a fraction
+//! of the cost: no JSON text to write in wasm, to decode out of wasm memory
+//! or to parse (measured in BENCHMARKS.md).
+//!
+//! Layout, little-endian, every part aligned for its typed array:
+//!
+//! ```text
+//! header   4 × u32   VERSION, number of f64, number of u32, bytes of text
+//! floats   n × f64   metric values and range ends, in reading order
+//! words    n × u32   counts, spans, enums, flags, string lengths
+//! text     UTF-8     every string, one after another
+//! ```
+//!
+//! The fields come in the order of the model's structs (the order of their
+//! JSON keys). A string is its length in UTF-16 code units (the units
+//! JavaScript slices by) in `words` and its characters in `text`; an absent
+//! one (`None`, JSON `null`) is the length [`NONE`]. Enums are their index in
+//! the declaration. Nothing here is a public format: the shim and this
+//! module are built together.
+
+use crate::{Check, CheckStatus, Item, Meta, Metric, MetricKind, Qualifier, Report, Section, Span};
+
+/// First word of the header; bump it with any change of layout.
+pub const VERSION: u32 = 1;
+
+/// The length that stands for an absent string (and an absent number's flag
+/// is 0, a present one's 1).
+pub const NONE: u32 = u32::MAX;
+
+/// Writes the report in the layout above.
+pub fn encode(report: &Report) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.report(report);
+    let mut out = Vec::with_capacity(16 + w.floats.len() * 8 + w.words.len() * 4 + w.text.len());
+    for n in [
+        VERSION,
+        len32(w.floats.len()),
+        len32(w.words.len()),
+        len32(w.text.len()),
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    for f in &w.floats {
+        out.extend_from_slice(&f.to_le_bytes());
+    }
+    for n in &w.words {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(w.text.as_bytes());
+    out
+}
+
+fn len32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// UTF-16 code units of `s`: one per character, two for those outside the
+/// BMP (four UTF-8 bytes).
+fn units(s: &str) -> u32 {
+    s.bytes()
+        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
+}
+
+#[derive(Default)]
+struct Writer {
+    floats: Vec<f64>,
+    words: Vec<u32>,
+    text: String,
+}
+
+impl Writer {
+    fn word(&mut self, n: u32) {
+        self.words.push(n);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.word(len32(n));
+    }
+
+    fn str(&mut self, s: &str) {
+        self.word(units(s));
+        self.text.push_str(s);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.word(NONE),
+        }
+    }
+
+    fn span(&mut self, s: Span) {
+        self.word(s.start);
+        self.word(s.end);
+    }
+
+    fn report(&mut self, r: &Report) {
+        self.opt_str(r.title.as_deref());
+        self.meta(&r.meta);
+        match r.year {
+            Some(y) => {
+                self.word(1);
+                self.word(y as u32);
+            }
+            None => self.word(0),
+        }
+        self.len(r.sections.len());
+        for s in &r.sections {
+            self.section(s);
+        }
+        self.len(r.metrics.len());
+        for m in &r.metrics {
+            self.metric(m);
+        }
+        self.len(r.checks.len());
+        for c in &r.checks {
+            self.check(c);
+        }
+        self.len(r.warnings.len());
+        for s in &r.warnings {
+            self.str(s);
+        }
+        self.span(r.preamble);
+        self.len(r.furniture.len());
+        for s in &r.furniture {
+            self.span(*s);
+        }
+        self.items(&r.items);
+        self.word(r.length);
+    }
+
+    fn meta(&mut self, m: &Meta) {
+        for s in [
+            &m.index_no,
+            &m.doc_no,
+            &m.issued,
+            &m.published,
+            &m.publisher,
+        ] {
+            self.opt_str(s.as_deref());
+        }
+        self.len(m.fields.len());
+        for f in &m.fields {
+            self.str(&f.label);
+            self.str(&f.value);
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        self.str(&s.id);
+        self.word(u32::from(s.level));
+        self.str(&s.marker);
+        self.str(&s.title);
+        self.span(s.span);
+        self.span(s.heading_span);
+        self.span(s.body_span);
+        self.len(s.children.len());
+        for c in &s.children {
+            self.section(c);
+        }
+        self.items(&s.items);
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        self.len(items.len());
+        for i in items {
+            self.str(&i.marker);
+            self.str(&i.title);
+            self.span(i.span);
+        }
+    }
+
+    fn metric(&mut self, m: &Metric) {
+        self.str(&m.id);
+        self.str(&m.text);
+        self.span(m.span);
+        self.floats.push(m.value);
+        match m.upper {
+            Some(u) => {
+                self.word(1);
+                self.floats.push(u);
+            }
+            None => self.word(0),
+        }
+        self.opt_str(m.unit.as_deref());
+        self.word(qualifier_index(m.qualifier));
+        self.word(kind_index(m.kind));
+        self.word(u32::from(m.change));
+        self.opt_str(m.subject.as_deref());
+        self.opt_str(m.indicator.as_deref());
+        self.opt_str(m.section.as_deref());
+    }
+
+    fn check(&mut self, c: &Check) {
+        self.str(&c.id);
+        self.word(match c.status {
+            CheckStatus::Pass => 0,
+            CheckStatus::Warn => 1,
+            CheckStatus::Fail => 2,
+        });
+        self.str(&c.message);
+        self.len(c.metrics.len());
+        for m in &c.metrics {
+            self.str(m);
+        }
+        self.opt_str(c.section.as_deref());
+    }
+}
+
+fn qualifier_index(q: Qualifier) -> u32 {
+    match q {
+        Qualifier::Exact => 0,
+        Qualifier::Over => 1,
+        Qualifier::Nearly => 2,
+        Qualifier::About => 3,
+        Qualifier::AtLeast => 4,
+        Qualifier::AtMost => 5,
+    }
+}
+
+fn kind_index(k: MetricKind) -> u32 {
+    match k {
+        MetricKind::Count => 0,
+        MetricKind::Percent => 1,
+        MetricKind::PercentagePoint => 2,
+        MetricKind::Money => 3,
+        MetricKind::Rank => 4,
+        MetricKind::Other => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_lengths_are_utf16_units() {
+        for s in ["", "abc", "共553件", "𠀀共𝕏", "\u{FEFF}\r\n\u{0}", "é€𐍈"] {
+            assert_eq!(units(s) as usize, s.encode_utf16().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_header_gives_the_size_of_each_part() {
+        let report = crate::parse("一、总体情况\n共办理12件，约2.4万余人次，3至5个。");
+        let bytes = encode(&report);
+        let word = |i: usize| u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().unwrap());
+        assert_eq!(word(0), VERSION);
+        let (floats, words, text) = (word(1) as usize, word(2) as usize, word(3) as usize);
+        // One value per metric, and an upper end for the range.
+        assert_eq!(floats, report.metrics.len() + 1);
+        assert_eq!(bytes.len(), 16 + floats * 8 + words * 4 + text);
+        let strings = std::str::from_utf8(&bytes[bytes.len() - text..]).unwrap();
+        assert!(strings.contains("总体情况") && strings.contains("2.4万余人次"));
+        let first = f64::from_le_bytes(bytes[16..24].try_into().unwrap());
+        assert_eq!(first, report.metrics[0].value);
+    }
+}
