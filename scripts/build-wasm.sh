@@ -21,12 +21,14 @@ fi
 DIR=$PROFILE
 [ "$PROFILE" = dev ] && DIR=debug
 
+# Cargo writes to $CARGO_TARGET_DIR when it is set.
+T=${CARGO_TARGET_DIR:-target}
 cargo build --quiet --lib --target wasm32-unknown-unknown --profile "$PROFILE" "${FEATURES[@]}"
-mkdir -p pkg target/wasm-bindgen
-wasm-bindgen --target web --out-dir target/wasm-bindgen --out-name govreport_core \
-  "target/wasm32-unknown-unknown/$DIR/govreport.wasm"
+mkdir -p pkg "$T/wasm-bindgen"
+wasm-bindgen --target web --out-dir "$T/wasm-bindgen" --out-name govreport_core \
+  "$T/wasm32-unknown-unknown/$DIR/govreport.wasm"
 
-RAW=target/wasm-bindgen/govreport_core_bg.wasm
+RAW="$T/wasm-bindgen/govreport_core_bg.wasm"
 # Features: those rustc enables for wasm32-unknown-unknown, read from the
 # module's target_features section; never --all-features (it turns on
 # encodings that Chromium rejects).
@@ -34,28 +36,28 @@ OPT_FLAGS=(-Oz --strip-debug --strip-producers)
 SUM=$( (sha256sum "$RAW"; echo "${OPT_FLAGS[*]}") | sha256sum | cut -c1-16)
 if [ "$OPT" = 1 ]; then
   # wasm-opt (JavaScript, about 20 s) runs only when the module changed.
-  if [ ! -f target/wasm-bindgen/.opt-sum ] || [ "$(cat target/wasm-bindgen/.opt-sum)" != "$SUM" ] || [ ! -f target/wasm-bindgen/opt.wasm ]; then
-    node_modules/.bin/wasm-opt "${OPT_FLAGS[@]}" "$RAW" -o target/wasm-bindgen/opt.wasm
-    echo "$SUM" > target/wasm-bindgen/.opt-sum
+  if [ ! -f "$T/wasm-bindgen/.opt-sum" ] || [ "$(cat "$T/wasm-bindgen/.opt-sum")" != "$SUM" ] || [ ! -f "$T/wasm-bindgen/opt.wasm" ]; then
+    node_modules/.bin/wasm-opt "${OPT_FLAGS[@]}" "$RAW" -o "$T/wasm-bindgen/opt.wasm"
+    echo "$SUM" > "$T/wasm-bindgen/.opt-sum"
   fi
-  cp target/wasm-bindgen/opt.wasm pkg/govreport_core_bg.wasm
+  cp "$T/wasm-bindgen/opt.wasm" pkg/govreport_core_bg.wasm
 else
   cp "$RAW" pkg/govreport_core_bg.wasm
 fi
-cp target/wasm-bindgen/govreport_core.js target/wasm-bindgen/govreport_core.d.ts pkg/
+cp "$T/wasm-bindgen/govreport_core.js" "$T/wasm-bindgen/govreport_core.d.ts" pkg/
 cp www/govreport.js www/element.js www/viewer.js www/styles.js www/transport.js www/govreport.d.ts pkg/
 cp README.md pkg/README.md 2>/dev/null || true
 # The entry a page loads is one file (its imports joined in): one request
 # before the wasm and the text, not two waves. The separate modules stay in
 # pkg/ for pages that import element.js or viewer.js on their own.
-node scripts/bundle.mjs pkg/govreport.js target/wasm-bindgen/govreport.bundle.js
+node scripts/bundle.mjs pkg/govreport.js "$T/wasm-bindgen/govreport.bundle.js"
 if [ "$OPT" = 1 ]; then
   # Minified (terser, from npm): 10 KB gzipped instead of 16.
-  node_modules/.bin/terser target/wasm-bindgen/govreport.bundle.js --module --compress --mangle \
+  node_modules/.bin/terser "$T/wasm-bindgen/govreport.bundle.js" --module --compress --mangle \
     --format "preamble='// govreport: viewer of Chinese government annual reports. Minified bundle of www/*.js and the wasm-bindgen loader; the readable modules are next to this file.'" \
     -o pkg/govreport.js
 else
-  cp target/wasm-bindgen/govreport.bundle.js pkg/govreport.js
+  cp "$T/wasm-bindgen/govreport.bundle.js" pkg/govreport.js
 fi
 
 raw=$(wc -c < pkg/govreport_core_bg.wasm)
