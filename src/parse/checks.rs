@@ -77,22 +77,17 @@ fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     // For each word of `a`, its first occurrence that qualifies (the
     // search stops there); the earliest of those.
     a.iter()
-        .filter_map(|w| {
-            text::match_starts(s, w).find(|&i| {
-                let tail = &s.as_bytes()[i + w.len()..];
-                let window: usize = s[i + w.len()..]
-                    .chars()
-                    .take(gap + 1)
-                    .map(char::len_utf8)
-                    .sum();
-                // A word of `b` starting within the window.
-                b.iter().any(|x| {
-                    let end = (window + x.len()).min(tail.len());
-                    text::find_bytes(&tail[..end], x.as_bytes(), 0).is_some()
-                })
-            })
-        })
+        .filter_map(|w| text::match_starts(s, w).find(|&i| followed_by(&s[i + w.len()..], b, gap)))
         .min()
+}
+
+/// True when a word of `b` starts within the first `gap` characters of `s`.
+fn followed_by(s: &str, b: &[&str], gap: usize) -> bool {
+    let window: usize = s.chars().take(gap + 1).map(char::len_utf8).sum();
+    b.iter().any(|x| {
+        let end = (window + x.len()).min(s.len());
+        text::find_bytes(&s.as_bytes()[..end], x.as_bytes(), 0).is_some()
+    })
 }
 
 fn any(s: &str, words: &[&str]) -> bool {
@@ -141,7 +136,15 @@ const MEASURE_WORDS: &[&str] = &[
 
 /// The leaders' duty: 主要负责人/同志 … 第一责任人 (within 20 characters).
 fn duty_at(s: &str) -> Option<usize> {
-    near(s, &["主要负责人", "主要负责同志"], &["第一责任人"], 20)
+    // near(s, &["主要负责人", "主要负责同志"], &["第一责任人"], 20), with
+    // one search of the whole text for the stem the two words share.
+    const STEM: &str = "主要负责";
+    text::match_starts(s, STEM).find(|&i| {
+        let rest = &s[i + STEM.len()..];
+        ["人", "同志"].iter().any(|end| {
+            rest.starts_with(end) && followed_by(&rest[end.len()..], &["第一责任人"], 20)
+        })
+    })
 }
 
 fn is_problems(title: &str) -> bool {
@@ -724,5 +727,33 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             vec![num_id.clone(), den_id.clone(), rate_pub.id.clone()],
             None,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_duty_is_found_as_near_finds_it() {
+        let texts = [
+            "党政主要负责人切实履行推进法治建设第一责任人职责",
+            "主要负责同志履行第一责任人职责",
+            "主要负责人。主要负责同志带头履行第一责任人职责",
+            "主要负责人员和单位主要负责人是第一责任人",
+            "主要负责人",
+            "主要负责同志，二十个字以外才有的一二三四五六七八九十一二三四五六七八九十第一责任人",
+            "区政府主要负责人专题听取工作汇报；主要负责同志是第一责任人",
+            "没有这个词",
+        ];
+        for t in texts {
+            assert_eq!(
+                duty_at(t),
+                near(t, &["主要负责人", "主要负责同志"], &["第一责任人"], 20),
+                "{t}"
+            );
+        }
+        assert_eq!(duty_at(texts[0]), Some(6));
+        assert_eq!(duty_at(texts[5]), None);
     }
 }

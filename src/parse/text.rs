@@ -135,7 +135,7 @@ pub fn find_bytes(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
     let last = h.len() - n.len();
     let mut i = from;
     while i <= last {
-        let p = i + memchr::memchr(n[j], &h[i + j..=last + j])?;
+        let p = i + find_byte(n[j], &h[i + j..=last + j])?;
         // The bytes before the one found, inline, before comparing the
         // whole needle (a call to memcmp): they reject almost every false
         // candidate, which for Chinese is one character in 64.
@@ -145,6 +145,77 @@ pub fn find_bytes(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
         i = p + 1;
     }
     None
+}
+
+/// The first `b` in `h`. Natively `memchr` (SIMD); in wasm, where the
+/// module is built without SIMD and `memchr` reads four bytes at a time,
+/// eight at a time with 64-bit arithmetic, which wasm has.
+#[inline]
+fn find_byte(b: u8, h: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    return find_byte_swar(b, h);
+    #[cfg(not(target_arch = "wasm32"))]
+    return memchr::memchr(b, h);
+}
+
+/// [`find_byte`] eight bytes at a time (tested natively against `memchr`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn find_byte_swar(b: u8, h: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO.wrapping_mul(u64::from(b));
+    let mut chunks = h.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ pattern;
+        // The high bit of each zero byte of `w` (a byte equal to `b`); bytes
+        // above the first zero may be flagged falsely, never below it.
+        let zero = w.wrapping_sub(LO) & !w & HI;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| x == b)
+        .map(|p| at + p)
+}
+
+/// The first of three bytes in `h`, as [`find_byte`] finds one.
+#[inline]
+fn find_byte3(b: [u8; 3], h: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    return find_byte3_swar(b, h);
+    #[cfg(not(target_arch = "wasm32"))]
+    return memchr::memchr3(b[0], b[1], b[2], h);
+}
+
+/// [`find_byte3`] eight bytes at a time (tested natively against `memchr3`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn find_byte3_swar(b: [u8; 3], h: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let [p0, p1, p2] = b.map(|b| LO.wrapping_mul(u64::from(b)));
+    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
+    let mut chunks = h.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Each mask is exact up to its own first hit, so the lowest bit of
+        // their union is the first byte equal to any of the three.
+        let hits = zero(w ^ p0) | zero(w ^ p1) | zero(w ^ p2);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|x| b.contains(x))
+        .map(|p| at + p)
 }
 
 /// True when `needle` occurs in `hay` (see [`find_from`]).
@@ -197,7 +268,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     // other E2 characters (quotation marks, dashes) skipped where found.
     let mut at = 0;
     while at < bytes.len() {
-        let next = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..]);
+        let next = find_byte3([b'\n', b'\r', 0xE2], &bytes[at..]);
         let Some(p) = next else { break };
         let i = at + p;
         let width = match bytes[i] {
@@ -331,6 +402,39 @@ fn units_in(bytes: &[u8], astral: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_finder_agrees_with_memchr() {
+        let text = "某市2021年度法治政府建设情况报告\n一、总体情况\r\n共办理𠀀12件。\u{80}\u{FF}";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from..=bytes.len().min(from + 40) {
+                let h = &bytes[from..to];
+                for b in [0u8, 0x0A, 0x80, 0x81, 0xAF, 0xE4, 0xFF, b'1', 0x7F] {
+                    assert_eq!(
+                        find_byte_swar(b, h),
+                        memchr::memchr(b, h),
+                        "{b:#x} in {h:?}"
+                    );
+                }
+                for &b in h {
+                    assert_eq!(find_byte_swar(b, h), memchr::memchr(b, h));
+                }
+                for b in [
+                    [b'\n', b'\r', 0xE2],
+                    [0xAF, 0x00, 0x81],
+                    [0xFF, 0xFE, 0xFD],
+                    [b'1', b'2', 0x80],
+                ] {
+                    assert_eq!(
+                        find_byte3_swar(b, h),
+                        memchr::memchr3(b[0], b[1], b[2], h),
+                        "{b:?} in {h:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn substring_search_agrees_with_the_standard_library() {
