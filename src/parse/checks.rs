@@ -42,17 +42,18 @@ pub enum Genre {
 
 /// Tells the genre from the title and the opening of the text.
 pub fn genre(title: Option<&str>, text: &str) -> Genre {
-    let head = &text[..text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i)];
-    let probe = |s: &str| title.is_some_and(|t| text::contains(t, s)) || text::contains(head, s);
-    if title.is_some_and(|t| text::contains(t, "信息公开"))
-        || (title.is_none() && text::contains(head, "政府信息公开工作年度报告"))
+    // The opening 3000 characters, cut only if the title does not decide.
+    let head = std::cell::OnceCell::new();
+    let head = || *head.get_or_init(|| text::first_chars(text, 3000));
+    let in_title = |s: &str| title.is_some_and(|t| text::contains(t, s));
+    let probe = |s: &str| in_title(s) || text::contains(head(), s);
+    if in_title("信息公开")
+        || (title.is_none() && text::contains(head(), "政府信息公开工作年度报告"))
     {
         Genre::Disclosure
-    } else if title.is_some_and(|t| text::contains(t, "法治"))
-        || (title.is_none() && probe("法治政府建设"))
-    {
+    } else if in_title("法治") || (title.is_none() && probe("法治政府建设")) {
         Genre::RuleOfLaw
-    } else if probe("政府工作报告") || text::contains(head, "各位代表") {
+    } else if probe("政府工作报告") || text::contains(head(), "各位代表") {
         Genre::WorkReport
     } else if probe("法治政府") {
         Genre::RuleOfLaw

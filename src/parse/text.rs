@@ -246,6 +246,25 @@ pub fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
 }
 
+/// The first `n` characters of `s` (all of it when shorter), counted on
+/// the bytes: one test per byte instead of decoding each character.
+pub fn first_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut seen = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        // Every character starts with a byte that is not 0b10xxxxxx.
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
+    }
+    s
+}
+
 /// One line of the input: `start..end` excludes the line terminator,
 /// `next` is where the following line starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -402,6 +421,15 @@ fn units_in(bytes: &[u8], astral: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_characters_are_cut_where_char_indices_cuts() {
+        let s = "a𠀀报告\u{80}é2021年\r\n";
+        for n in 0..=s.chars().count() + 2 {
+            let want = &s[..s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)];
+            assert_eq!(first_chars(s, n), want, "{n}");
+        }
+    }
 
     #[test]
     fn the_byte_finder_agrees_with_memchr() {
