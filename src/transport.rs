@@ -32,22 +32,22 @@ pub const NONE: u32 = u32::MAX;
 /// Writes the report in the layout above.
 pub fn encode(report: &Report) -> Vec<u8> {
     let mut w = Writer::default();
+    // About what the seed needs per metric and per section, so that the
+    // buffers rarely grow.
+    w.words
+        .reserve(4 * (24 * report.metrics.len() + 64 * report.sections.len() + 64));
     w.report(report);
-    let mut out = Vec::with_capacity(16 + w.floats.len() * 8 + w.words.len() * 4 + w.text.len());
+    let mut out = Vec::with_capacity(16 + w.floats.len() + w.words.len() + w.text.len());
     for n in [
         VERSION,
-        len32(w.floats.len()),
-        len32(w.words.len()),
+        len32(w.floats.len() / 8),
+        len32(w.words.len() / 4),
         len32(w.text.len()),
     ] {
         out.extend_from_slice(&n.to_le_bytes());
     }
-    for f in &w.floats {
-        out.extend_from_slice(&f.to_le_bytes());
-    }
-    for n in &w.words {
-        out.extend_from_slice(&n.to_le_bytes());
-    }
+    out.extend_from_slice(&w.floats);
+    out.extend_from_slice(&w.words);
     out.extend_from_slice(w.text.as_bytes());
     out
 }
@@ -59,21 +59,24 @@ fn len32(n: usize) -> u32 {
 /// UTF-16 code units of `s`: one per character, two for those outside the
 /// BMP (four UTF-8 bytes).
 fn units(s: &str) -> u32 {
-    s.bytes()
-        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
-        .sum()
+    crate::parse::text::units_in(s.as_bytes(), true)
 }
 
+/// The three parts, each already in its final byte form (little-endian).
 #[derive(Default)]
 struct Writer {
-    floats: Vec<f64>,
-    words: Vec<u32>,
+    floats: Vec<u8>,
+    words: Vec<u8>,
     text: String,
 }
 
 impl Writer {
     fn word(&mut self, n: u32) {
-        self.words.push(n);
+        self.words.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn float(&mut self, x: f64) {
+        self.floats.extend_from_slice(&x.to_le_bytes());
     }
 
     fn len(&mut self, n: usize) {
@@ -177,11 +180,11 @@ impl Writer {
         self.str(&m.id);
         self.str(&m.text);
         self.span(m.span);
-        self.floats.push(m.value);
+        self.float(m.value);
         match m.upper {
             Some(u) => {
                 self.word(1);
-                self.floats.push(u);
+                self.float(u);
             }
             None => self.word(0),
         }

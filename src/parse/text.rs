@@ -395,7 +395,7 @@ impl<'a> Utf16Map<'a> {
 
 /// UTF-16 units in `bytes` (whole characters); `astral`: four-byte
 /// sequences may occur (each is two units).
-fn units_in(bytes: &[u8], astral: bool) -> u32 {
+pub(crate) fn units_in(bytes: &[u8], astral: bool) -> u32 {
     // Eight bytes at a time: bit 0 of each byte of `lead` says "not a
     // continuation byte" (not 0b10xxxxxx), of `four` "starts a four-byte
     // sequence" (0b11110xxx); multiplying by LO sums the bytes into the top one.
