@@ -120,6 +120,14 @@ static SORTED: [u16; LABELS.len()] = {
     idx
 };
 
+/// The rows of [`LABELS`] in key order (the order of the label object the
+/// wasm bindings hand to JavaScript).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn sorted_labels(
+) -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    SORTED.iter().map(|&i| &LABELS[usize::from(i)])
+}
+
 /// `(key, 中文, English)`. Placeholders `{0}`, `{1}` … take the message's
 /// arguments in order.
 pub const LABELS: &[(&str, &str, &str)] = &[
@@ -294,6 +302,13 @@ mod tests {
             )),
             "“{1} {3}” plans for 2023; the report covers 2021, so the plan should be for 2022."
         );
+    }
+
+    #[test]
+    fn labels_come_in_key_order() {
+        let keys: Vec<&str> = sorted_labels().map(|l| l.0).collect();
+        assert_eq!(keys.len(), LABELS.len());
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
     }
 
     #[test]

@@ -61,12 +61,11 @@ pub fn render_report(
 }
 
 /// The viewer's labels in a language: keys and texts alternating
-/// (`[key, text, key, text, …]`).
+/// (`[key, text, key, text, …]`), in key order.
 #[wasm_bindgen(js_name = labelPairs)]
 pub fn label_pairs(lang: &str) -> Vec<String> {
     let lang = Lang::from_tag(lang);
-    crate::LABELS
-        .iter()
+    crate::i18n::sorted_labels()
         .flat_map(|(key, _, _)| [(*key).to_string(), lang.label(key).to_string()])
         .collect()
 }

@@ -97,6 +97,19 @@ try {
   assert.equal(report.metrics[0].text, '12件');
 }
 
+// The label table (labels() in govreport.js makes an object of the pairs):
+// every key once, in key order, in both languages.
+{
+  const zh = core.labelPairs('zh');
+  const en = core.labelPairs('en');
+  assert.equal(zh.length % 2, 0);
+  const keys = zh.filter((_, i) => i % 2 === 0);
+  assert.deepEqual(en.filter((_, i) => i % 2 === 0), keys);
+  assert.ok(keys.every((k, i) => i === 0 || keys[i - 1] < k), 'keys in order, each once');
+  const at = keys.indexOf('check.measures.fail');
+  assert.ok(at >= 0 && /[\u4e00-\u9fff]/.test(zh[2 * at + 1]) && /^[\x20-\x7e‘’“”—–…]+$/.test(en[2 * at + 1]), `${zh[2 * at + 1]} / ${en[2 * at + 1]}`);
+}
+
 // The decoder refuses a buffer from another build instead of misreading it.
 const bytes = core.parseReport('共3件。', 'zh');
 bytes[0] ^= 0xff;
