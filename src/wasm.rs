@@ -29,11 +29,11 @@ pub fn parse_report(text: &str, lang: &str) -> Vec<u8> {
 }
 
 /// Renders the report of `text` into `root` (replacing its content) and
-/// returns the report it shows, as [`parse_report`] does. The text is parsed here: parsing
-/// is deterministic, so a report the caller parsed before is the same, and
-/// reading one back from JavaScript would cost a deserializer in the
-/// download. `runs`, when given, appends runs of the same text held by
-/// JavaScript (see [`view::TextRuns`]).
+/// returns the report it shows, as [`parse_report`] does. The text is
+/// parsed here: parsing is deterministic, so a report the caller parsed
+/// before is the same, and reading one back from JavaScript would cost a
+/// deserializer in the download. `runs`, when given, appends runs of the
+/// same text held by JavaScript (see [`view::TextRuns`]).
 ///
 /// # Errors
 ///

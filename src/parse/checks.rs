@@ -43,8 +43,8 @@ pub enum Genre {
 /// Tells the genre from the title and the opening of the text.
 pub fn genre(title: Option<&str>, text: &str) -> Genre {
     // The opening 3000 characters, cut only if the title does not decide.
-    let head = std::cell::OnceCell::new();
-    let head = || *head.get_or_init(|| text::first_chars(text, 3000));
+    let opening = std::cell::OnceCell::new();
+    let head = || *opening.get_or_init(|| text::first_chars(text, 3000));
     let in_title = |s: &str| title.is_some_and(|t| text::contains(t, s));
     let probe = |s: &str| in_title(s) || text::contains(head(), s);
     if in_title("信息公开")
