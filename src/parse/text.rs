@@ -153,59 +153,38 @@ pub fn find_bytes(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
 #[inline]
 fn find_byte(b: u8, h: &[u8]) -> Option<usize> {
     #[cfg(target_arch = "wasm32")]
-    return find_byte_swar(b, h);
+    return find_any_swar([b], h);
     #[cfg(not(target_arch = "wasm32"))]
     return memchr::memchr(b, h);
-}
-
-/// [`find_byte`] eight bytes at a time (tested natively against `memchr`).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn find_byte_swar(b: u8, h: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pattern = LO.wrapping_mul(u64::from(b));
-    let mut chunks = h.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ pattern;
-        // The high bit of each zero byte of `w` (a byte equal to `b`); bytes
-        // above the first zero may be flagged falsely, never below it.
-        let zero = w.wrapping_sub(LO) & !w & HI;
-        if zero != 0 {
-            return Some(at + (zero.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&x| x == b)
-        .map(|p| at + p)
 }
 
 /// The first of three bytes in `h`, as [`find_byte`] finds one.
 #[inline]
 fn find_byte3(b: [u8; 3], h: &[u8]) -> Option<usize> {
     #[cfg(target_arch = "wasm32")]
-    return find_byte3_swar(b, h);
+    return find_any_swar(b, h);
     #[cfg(not(target_arch = "wasm32"))]
     return memchr::memchr3(b[0], b[1], b[2], h);
 }
 
-/// [`find_byte3`] eight bytes at a time (tested natively against `memchr3`).
+/// The first byte of `h` equal to one of `bytes`, eight bytes at a time
+/// (tested natively against `memchr` and `memchr3`).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn find_byte3_swar(b: [u8; 3], h: &[u8]) -> Option<usize> {
+fn find_any_swar<const N: usize>(bytes: [u8; N], h: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let [p0, p1, p2] = b.map(|b| LO.wrapping_mul(u64::from(b)));
-    let zero = |w: u64| w.wrapping_sub(LO) & !w & HI;
+    let patterns = bytes.map(|b| LO.wrapping_mul(u64::from(b)));
     let mut chunks = h.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Each mask is exact up to its own first hit, so the lowest bit of
-        // their union is the first byte equal to any of the three.
-        let hits = zero(w ^ p0) | zero(w ^ p1) | zero(w ^ p2);
+        // The high bit of each zero byte of `w ^ p` (a byte equal to that
+        // pattern's byte): exact up to the first such byte, possibly wrong
+        // above it; so the lowest bit of the union is the first match.
+        let hits = patterns.iter().fold(0, |hits, &p| {
+            let x = w ^ p;
+            hits | (x.wrapping_sub(LO) & !x & HI)
+        });
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
@@ -214,7 +193,7 @@ fn find_byte3_swar(b: [u8; 3], h: &[u8]) -> Option<usize> {
     chunks
         .remainder()
         .iter()
-        .position(|x| b.contains(x))
+        .position(|x| bytes.contains(x))
         .map(|p| at + p)
 }
 
@@ -440,13 +419,13 @@ mod tests {
                 let h = &bytes[from..to];
                 for b in [0u8, 0x0A, 0x80, 0x81, 0xAF, 0xE4, 0xFF, b'1', 0x7F] {
                     assert_eq!(
-                        find_byte_swar(b, h),
+                        find_any_swar([b], h),
                         memchr::memchr(b, h),
                         "{b:#x} in {h:?}"
                     );
                 }
                 for &b in h {
-                    assert_eq!(find_byte_swar(b, h), memchr::memchr(b, h));
+                    assert_eq!(find_any_swar([b], h), memchr::memchr(b, h));
                 }
                 for b in [
                     [b'\n', b'\r', 0xE2],
@@ -455,7 +434,7 @@ mod tests {
                     [b'1', b'2', 0x80],
                 ] {
                     assert_eq!(
-                        find_byte3_swar(b, h),
+                        find_any_swar(b, h),
                         memchr::memchr3(b[0], b[1], b[2], h),
                         "{b:?} in {h:?}"
                     );
