@@ -413,6 +413,22 @@ impl Qualifier {
 }
 
 impl MetricKind {
+    /// Every kind, in declaration order: `ALL[k.index()] == k`.
+    pub const ALL: [MetricKind; 6] = [
+        MetricKind::Count,
+        MetricKind::Percent,
+        MetricKind::PercentagePoint,
+        MetricKind::Money,
+        MetricKind::Rank,
+        MetricKind::Other,
+    ];
+
+    /// Position in declaration order, 0 (`Count`) to 5 (`Other`), for
+    /// tables indexed by kind.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The JSON name: `count`, `percent`, `percentage_point`, `money`, `rank`, `other`.
     pub const fn as_str(self) -> &'static str {
         match self {

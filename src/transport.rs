@@ -20,7 +20,7 @@
 //! the declaration. Nothing here is a public format: the shim and this
 //! module are built together.
 
-use crate::{Check, CheckStatus, Item, Meta, Metric, MetricKind, Qualifier, Report, Section, Span};
+use crate::{Check, Item, Meta, Metric, Report, Section, Span};
 
 /// First word of the header; bump it with any change of layout.
 pub const VERSION: u32 = 1;
@@ -100,6 +100,14 @@ impl Writer {
         self.word(s.end);
     }
 
+    /// A count, then each item.
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        self.len(items.len());
+        for x in items {
+            item(self, x);
+        }
+    }
+
     fn report(&mut self, r: &Report) {
         self.opt_str(r.title.as_deref());
         self.meta(&r.meta);
@@ -110,27 +118,12 @@ impl Writer {
             }
             None => self.word(0),
         }
-        self.len(r.sections.len());
-        for s in &r.sections {
-            self.section(s);
-        }
-        self.len(r.metrics.len());
-        for m in &r.metrics {
-            self.metric(m);
-        }
-        self.len(r.checks.len());
-        for c in &r.checks {
-            self.check(c);
-        }
-        self.len(r.warnings.len());
-        for s in &r.warnings {
-            self.str(s);
-        }
+        self.list(&r.sections, Self::section);
+        self.list(&r.metrics, Self::metric);
+        self.list(&r.checks, Self::check);
+        self.list(&r.warnings, |w, s| w.str(s));
         self.span(r.preamble);
-        self.len(r.furniture.len());
-        for s in &r.furniture {
-            self.span(*s);
-        }
+        self.list(&r.furniture, |w, s| w.span(*s));
         self.items(&r.items);
         self.word(r.length);
     }
@@ -145,11 +138,10 @@ impl Writer {
         ] {
             self.opt_str(s.as_deref());
         }
-        self.len(m.fields.len());
-        for f in &m.fields {
-            self.str(&f.label);
-            self.str(&f.value);
-        }
+        self.list(&m.fields, |w, f| {
+            w.str(&f.label);
+            w.str(&f.value);
+        });
     }
 
     fn section(&mut self, s: &Section) {
@@ -160,20 +152,16 @@ impl Writer {
         self.span(s.span);
         self.span(s.heading_span);
         self.span(s.body_span);
-        self.len(s.children.len());
-        for c in &s.children {
-            self.section(c);
-        }
+        self.list(&s.children, Self::section);
         self.items(&s.items);
     }
 
     fn items(&mut self, items: &[Item]) {
-        self.len(items.len());
-        for i in items {
-            self.str(&i.marker);
-            self.str(&i.title);
-            self.span(i.span);
-        }
+        self.list(items, |w, i| {
+            w.str(&i.marker);
+            w.str(&i.title);
+            w.span(i.span);
+        });
     }
 
     fn metric(&mut self, m: &Metric) {
@@ -189,8 +177,9 @@ impl Writer {
             None => self.word(0),
         }
         self.opt_str(m.unit.as_deref());
-        self.word(qualifier_index(m.qualifier));
-        self.word(kind_index(m.kind));
+        // Enums as their position in declaration order.
+        self.word(m.qualifier as u32);
+        self.word(m.kind as u32);
         self.word(u32::from(m.change));
         self.opt_str(m.subject.as_deref());
         self.opt_str(m.indicator.as_deref());
@@ -199,39 +188,10 @@ impl Writer {
 
     fn check(&mut self, c: &Check) {
         self.str(&c.id);
-        self.word(match c.status {
-            CheckStatus::Pass => 0,
-            CheckStatus::Warn => 1,
-            CheckStatus::Fail => 2,
-        });
+        self.word(c.status as u32);
         self.str(&c.message);
-        self.len(c.metrics.len());
-        for m in &c.metrics {
-            self.str(m);
-        }
+        self.list(&c.metrics, |w, m| w.str(m));
         self.opt_str(c.section.as_deref());
-    }
-}
-
-fn qualifier_index(q: Qualifier) -> u32 {
-    match q {
-        Qualifier::Exact => 0,
-        Qualifier::Over => 1,
-        Qualifier::Nearly => 2,
-        Qualifier::About => 3,
-        Qualifier::AtLeast => 4,
-        Qualifier::AtMost => 5,
-    }
-}
-
-fn kind_index(k: MetricKind) -> u32 {
-    match k {
-        MetricKind::Count => 0,
-        MetricKind::Percent => 1,
-        MetricKind::PercentagePoint => 2,
-        MetricKind::Money => 3,
-        MetricKind::Rank => 4,
-        MetricKind::Other => 5,
     }
 }
 

@@ -626,27 +626,6 @@ struct Masked {
     not: Vec<Word>,
 }
 
-/// Every metric kind, in the order of [`kind_index`].
-const KINDS: [MetricKind; 6] = [
-    Count,
-    Percent,
-    MetricKind::PercentagePoint,
-    Money,
-    MetricKind::Rank,
-    Other,
-];
-
-fn kind_index(kind: MetricKind) -> usize {
-    match kind {
-        Count => 0,
-        Percent => 1,
-        MetricKind::PercentagePoint => 2,
-        Money => 3,
-        MetricKind::Rank => 4,
-        Other => 5,
-    }
-}
-
 /// For each metric kind, the rows that accept it, in table order, with
 /// their masks (computed once): a metric is tried against its kind's rows
 /// only.
@@ -654,7 +633,7 @@ fn masked(kind: MetricKind) -> &'static [Masked] {
     static MASKED: std::sync::OnceLock<Vec<Vec<Masked>>> = std::sync::OnceLock::new();
     let words = |list: &[&'static str]| list.iter().map(|w| Word::new(w)).collect::<Vec<_>>();
     &MASKED.get_or_init(|| {
-        KINDS
+        MetricKind::ALL
             .iter()
             .map(|kind| {
                 INDICATORS
@@ -677,7 +656,7 @@ fn masked(kind: MetricKind) -> &'static [Masked] {
                     .collect()
             })
             .collect()
-    })[kind_index(kind)]
+    })[kind.index()]
 }
 
 /// The character mask of the last sentence a metric needed, kept for the
@@ -745,8 +724,8 @@ mod tests {
 
     #[test]
     fn every_kind_has_its_place_in_the_row_lists() {
-        for (i, &kind) in KINDS.iter().enumerate() {
-            assert_eq!(kind_index(kind), i, "{kind:?}");
+        for (i, &kind) in MetricKind::ALL.iter().enumerate() {
+            assert_eq!(kind.index(), i, "{kind:?}");
             let rows: Vec<&str> = masked(kind).iter().map(|m| m.row.id).collect();
             let expected: Vec<&str> = INDICATORS
                 .iter()

@@ -19,7 +19,7 @@
 //! Behaviour (sorting, filtering, revealing, tooltips, CSV) is wired by the
 //! shim (`www/govreport.js`) on top of this markup.
 
-use crate::{Check, CheckStatus, Lang, Metric, MetricKind, Report, Section, Span, TextIndex};
+use crate::{Check, CheckStatus, Lang, Metric, Report, Section, Span, TextIndex};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -186,7 +186,7 @@ impl<'a> Dom<'a> {
     }
 
     fn mark(&mut self, m: &Metric) -> R<Element> {
-        let slot = kind_index(m.kind) * 2 + usize::from(m.change);
+        let slot = m.kind.index() * 2 + usize::from(m.change);
         if self.mark_templates[slot].is_none() {
             let mut class = format!("metric kind-{}", m.kind.as_str());
             if m.change {
@@ -516,18 +516,6 @@ impl<'a> Dom<'a> {
             cell = td.next_element_sibling();
         }
         Ok(tr)
-    }
-}
-
-/// Position of a kind in the template table.
-fn kind_index(kind: MetricKind) -> usize {
-    match kind {
-        MetricKind::Count => 0,
-        MetricKind::Percent => 1,
-        MetricKind::PercentagePoint => 2,
-        MetricKind::Money => 3,
-        MetricKind::Rank => 4,
-        MetricKind::Other => 5,
     }
 }
 
