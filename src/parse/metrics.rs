@@ -261,8 +261,8 @@ impl Words {
         Words { list, first, last }
     }
 
-    /// The first word of the list written at char `k`.
-    fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
+    /// The index of the first word of the list written at char `k`.
+    fn index_starting_at(&self, line: &Line, k: usize) -> Option<usize> {
         let c = *line.chars.get(k)?;
         let (i, b) = mask_bit(c);
         if self.first[i] & b == 0 {
@@ -270,8 +270,12 @@ impl Words {
         }
         self.list
             .iter()
-            .find(|(_, w)| w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w))
-            .map(|(s, _)| *s)
+            .position(|(_, w)| w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w))
+    }
+
+    /// The first word of the list written at char `k`.
+    fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
+        self.index_starting_at(line, k).map(|i| self.list[i].0)
     }
 
     /// The indices of the words of the list written just before char `k`,
@@ -1102,12 +1106,11 @@ fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
 /// qualifier and the end of the surface form.
 fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qualifier, usize) {
     // The masks reject most positions, which have no bound, with one test.
-    let found = sets()
-        .suffix
-        .starting_at(line, at)
-        .and_then(|w| SUFFIX_QUALIFIERS.iter().find(|s| s.0 == w));
-    match found {
-        Some(&(word, q)) => (q, at + word.chars().count()),
+    match sets().suffix.index_starting_at(line, at) {
+        Some(i) => {
+            let (word, q) = SUFFIX_QUALIFIERS[i];
+            (q, at + word.chars().count())
+        }
         None => (current.unwrap_or_default(), at),
     }
 }

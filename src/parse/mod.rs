@@ -277,13 +277,14 @@ fn clause_and_sentence_end(text: &str, from: usize) -> (usize, usize) {
             }
             SENTENCE => (true, true, 1),
             CLAUSE => (true, false, 1),
-            _ if i + 2 < limit => match (b, bytes[i + 1], bytes[i + 2]) {
+            MAYBE_STOP if i + 2 < limit => match (b, bytes[i + 1], bytes[i + 2]) {
                 // 。 U+3002, ； U+FF1B
                 (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x9B) => (true, true, 3),
                 // 、 U+3001, ， U+FF0C
                 (0xE3, 0x80, 0x81) | (0xEF, 0xBC, 0x8C) => (true, false, 3),
                 _ => (false, false, 3),
             },
+            // E3 or EF with the text ending inside the character.
             _ => (false, false, 3),
         };
         if clause_stop && clause.is_none() {
