@@ -1,10 +1,12 @@
 // The viewer in headless Chromium on a local page (Playwright driving
 // Debian's Chromium), for the seed and the longest long report: time from
 // navigation start and from the request for govreport.js to the viewer
-// rendered (one script tag, <gov-report src>); the first render on its
-// own; the first render in a page where the wasm is ready and the page has
-// been idle (tests/browser/pages/after-ready.html); and a second render,
-// warm. Medians of several page loads, each in a fresh browser context.
+// ready (the gov-report-ready event: DOM built and wired) and to the
+// viewer painted (the next frame's style, layout and paint done); the
+// first render on its own; the first render in a page where the wasm is
+// ready and the page has been idle (tests/browser/pages/after-ready.html);
+// and a second render, warm. Each "a / b" cell is to ready / to painted.
+// Medians of several page loads, each in a fresh browser context.
 //   node benches/js/browser.mjs [--smoke]
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
@@ -34,34 +36,32 @@ async function load(page, address) {
 }
 
 async function measure(src, runs) {
-  const toReady = [];
-  const fromScript = [];
-  const render = [];
-  const warm = [];
+  const keys = ['toReady', 'toPainted', 'fromScript', 'fromScriptPainted', 'render', 'renderPainted', 'warm', 'warmPainted'];
+  const got = Object.fromEntries(keys.map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage();
     await load(page, `${url}test/perf.html?src=${encodeURIComponent(src)}`);
     const p = await page.evaluate(() => window.__perf);
-    toReady.push(p.toReady);
-    fromScript.push(p.fromScript);
-    render.push(p.render);
-    warm.push(p.warm);
+    for (const k of keys) got[k].push(p[k]);
     if (p.warmMetrics !== p.metrics) throw new Error(`warm render showed ${p.warmMetrics} metrics, not ${p.metrics}`);
     await page.close();
   }
-  return { toReady: median(toReady), fromScript: median(fromScript), render: median(render), warm: median(warm) };
+  return Object.fromEntries(keys.map((k) => [k, median(got[k])]));
 }
 
 /** First render of `src` in a page whose wasm is ready and that has been idle. */
 async function afterReady(src, runs) {
-  const times = [];
+  const render = [];
+  const painted = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage();
     await load(page, `${url}test/after-ready.html?src=${encodeURIComponent(src)}`);
-    times.push((await page.evaluate(() => window.__afterReady)).render);
+    const r = await page.evaluate(() => window.__afterReady);
+    render.push(r.render);
+    painted.push(r.painted);
     await page.close();
   }
-  return median(times);
+  return { render: median(render), painted: median(painted) };
 }
 
 const runs = SMOKE ? 1 : 9;
@@ -69,11 +69,12 @@ const seed = await measure('/fixtures/seed.txt', runs);
 const long = await measure(`/fixtures/long/${longest}`, runs);
 seed.afterReady = await afterReady('/fixtures/seed.txt', runs);
 long.afterReady = await afterReady(`/fixtures/long/${longest}`, runs);
-console.log('| page | navigation start → viewer ready | script request → viewer ready | first render, on load | first render, wasm ready and page idle | again, warm |');
+const pair = (a, b) => `${a.toFixed(0)} / ${b.toFixed(0)} ms`;
+console.log('| page | navigation start → viewer | script request → viewer | first render, on load | first render, wasm ready and page idle | again, warm |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, m] of [['seed', seed], [`${longest} (longest long report)`, long]]) {
-  console.log(`| ${name} | ${m.toReady.toFixed(1)} ms | ${m.fromScript.toFixed(1)} ms | ${m.render.toFixed(1)} ms | ${m.afterReady.toFixed(1)} ms | ${m.warm.toFixed(1)} ms |`);
+  console.log(`| ${name} | ${pair(m.toReady, m.toPainted)} | ${pair(m.fromScript, m.fromScriptPainted)} | ${pair(m.render, m.renderPainted)} | ${pair(m.afterReady.render, m.afterReady.painted)} | ${pair(m.warm, m.warmPainted)} |`);
 }
-console.log(`(medians of ${runs} page loads, each in a fresh browser context)`);
+console.log(`(each cell: to the viewer ready / to the viewer painted; medians of ${runs} page loads, each in a fresh browser context)`);
 await browser.close();
 server.close();
