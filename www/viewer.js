@@ -165,8 +165,9 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       reveal(row.dataset.metric);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const rows = [...tbody.rows].filter((r) => !r.hidden);
-      const next = rows[rows.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (e.key === 'ArrowDown' && row === tbody.lastElementChild) attachMore();
+      const shown = [...tbody.rows].filter((r) => !r.hidden);
+      const next = shown[shown.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
       next?.focus();
     }
   });
@@ -174,7 +175,9 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   on(root.querySelector('article'), 'keydown', (e) => {
     const summary = e.target.closest?.('summary');
     if (!summary || !['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
-    const all = [...shadow.querySelectorAll('details.section > summary')].filter((s) => s.offsetParent !== null);
+    // Shown: every enclosing section open (read from the DOM, not from
+    // layout, which sections off screen skip).
+    const all = [...shadow.querySelectorAll('details.section > summary')].filter((s) => !s.parentElement.parentElement.closest('details:not([open])'));
     const i = all.indexOf(summary);
     const next = { ArrowDown: all[i + 1], ArrowUp: all[i - 1], Home: all[0], End: all[all.length - 1] }[e.key];
     if (next) {
@@ -194,6 +197,47 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   }, { capture: true });
 
   // --- table ----------------------------------------------------------
+  // A long report has hundreds of rows, and laying them all out was most of
+  // its first frame (BENCHMARKS.md). The table holds the first PAGE rows;
+  // more are attached as its scroller nears the end, when the keyboard
+  // moves past the last, when a filter leaves too few, and before
+  // printing. Sorting, filtering and the CSV work on every row;
+  // aria-rowcount and aria-rowindex tell assistive technology the whole.
+  const PAGE = 40;
+  const wrap = tbody.closest('.table-wrap');
+  const table = tbody.closest('table');
+  const rows = [...tbody.rows]; // every row, in the order shown
+  for (const tr of rows.slice(PAGE)) tr.remove();
+  let attached = Math.min(PAGE, rows.length);
+
+  /** Numbers the rows a filter leaves (the header row is 1). */
+  function numberRows() {
+    let n = 1;
+    for (const tr of rows) {
+      if (tr.hidden) tr.removeAttribute('aria-rowindex');
+      else tr.setAttribute('aria-rowindex', String(++n));
+    }
+    table.setAttribute('aria-rowcount', String(n));
+  }
+  table.tHead.rows[0].setAttribute('aria-rowindex', '1');
+  numberRows();
+
+  /** Attaches the next rows, until `shown` more of them are not filtered out. */
+  function attachMore(shown = PAGE) {
+    const start = attached;
+    let count = 0;
+    while (attached < rows.length && count < shown) {
+      if (!rows[attached].hidden) count += 1;
+      attached += 1;
+    }
+    if (attached > start) tbody.append(...rows.slice(start, attached));
+  }
+  /** Attaches rows while the scroller's end is near (reads layout: on scroll only). */
+  function fill() {
+    while (attached < rows.length && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - wrap.clientHeight) attachMore();
+  }
+  on(wrap, 'scroll', fill, { passive: true });
+
   // Made on the first sort: a zh-CN collator loads collation data, which
   // costs milliseconds that the first render need not pay.
   let collator = null;
@@ -205,25 +249,28 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     const sign = dir === 'ascending' ? 1 : -1;
     const key = (tr) => col === 'value' ? metricsById.get(tr.dataset.metric).value : tr.querySelector(`td.${col}`).textContent;
     const order = (tr) => metricsById.get(tr.dataset.metric).span[0];
-    const rows = [...tbody.rows];
     rows.sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
       const c = typeof ka === 'number' ? ka - kb : collator.compare(ka, kb);
       return sign * c || order(a) - order(b);
     });
-    tbody.append(...rows);
+    tbody.replaceChildren(...rows.slice(0, attached));
+    numberRows();
   }
   on(filter, 'input', () => {
     const q = filter.value.trim().toLowerCase();
-    for (const tr of tbody.rows) tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q);
+    for (const tr of rows) tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q);
+    numberRows();
+    const shown = rows.slice(0, attached).filter((tr) => !tr.hidden).length;
+    if (shown < PAGE) attachMore(PAGE - shown);
   });
 
   /** The metrics table as CSV: the rows shown, in the order shown. */
   function metricsCsv() {
     const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
     const lines = [head.join(',')];
-    for (const tr of tbody.rows) {
+    for (const tr of rows) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
       const s = m.section ? sectionsById.get(m.section) : null;
@@ -247,7 +294,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
 
   // Print every section, then restore.
   let before = null;
-  on(window, 'beforeprint', () => { before = sections().map((d) => d.open); setAll(true); });
+  on(window, 'beforeprint', () => { before = sections().map((d) => d.open); setAll(true); attachMore(Infinity); });
   on(window, 'afterprint', () => { if (before) sections().forEach((d, i) => { d.open = before[i]; }); before = null; });
 
   return {

@@ -198,6 +198,51 @@ await test('the metrics table sorts, filters and exports CSV', async (page) => {
   assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
 });
 
+await test('the metrics table attaches its rows as they are needed, and counts them all', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const state = () => page.evaluate(() => {
+    const s = document.getElementById('seed').shadowRoot;
+    const rows = [...s.querySelectorAll('.metrics tbody tr')];
+    return {
+      attached: rows.length,
+      rowcount: s.querySelector('.metrics table').getAttribute('aria-rowcount'),
+      first: rows[0]?.getAttribute('aria-rowindex'),
+      last: rows.at(-1)?.getAttribute('aria-rowindex'),
+    };
+  });
+  // The seed has 56 figures: the first 40 rows are in the table, and the
+  // table says it has 57 rows (the header row and 56).
+  assert.deepEqual(await state(), { attached: 40, rowcount: '57', first: '2', last: '41' });
+  const ids = await page.evaluate(() => document.getElementById('seed').report.metrics.map((m) => m.id));
+  // The keyboard moves past the last attached row.
+  await page.locator(`#seed tbody tr[data-metric="${ids[39]}"]`).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.dataset.metric), ids[40]);
+  assert.equal((await state()).attached, 56);
+  // Scrolling the table to its end attaches the rest (a fresh page).
+  await page.reload();
+  await ready(page, '#seed');
+  await page.evaluate(() => { const w = document.getElementById('seed').shadowRoot.querySelector('.table-wrap'); w.scrollTop = w.scrollHeight; });
+  await page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelectorAll('.metrics tbody tr').length === 56);
+  // A filter finds rows not yet attached; the CSV has every row.
+  await page.reload();
+  await ready(page, '#seed');
+  const lastSubject = await page.evaluate((id) => document.getElementById('seed').report.metrics.find((m) => m.id === id).subject, ids[55]);
+  await page.locator('#seed input.filter').fill(lastSubject);
+  assert.ok(await page.locator(`#seed tbody tr[data-metric="${ids[55]}"]:not([hidden])`).isVisible());
+  const numbered = await page.evaluate(() => {
+    const s = document.getElementById('seed').shadowRoot;
+    const shown = [...s.querySelectorAll('.metrics tbody tr:not([hidden])')];
+    return { count: s.querySelector('.metrics table').getAttribute('aria-rowcount'), indexes: shown.map((tr) => tr.getAttribute('aria-rowindex')) };
+  });
+  assert.equal(numbered.count, String(numbered.indexes.length + 1));
+  assert.deepEqual(numbered.indexes, numbered.indexes.map((_, i) => String(i + 2)));
+  await page.locator('#seed input.filter').fill('');
+  const csv = await page.evaluate(() => document.getElementById('seed').metricsCsv());
+  assert.equal(csv.trim().split('\r\n').length, 57);
+});
+
 await test('hostile host CSS does not change the viewer', async (page) => {
   await page.goto(`${base}test/hostile-css.html`);
   await ready(page);
@@ -304,12 +349,13 @@ await test('printing opens every section, then restores them', async (page) => {
   await page.locator('#seed button[data-action="collapse-all"]').click();
   await page.evaluate(() => {
     const open = () => document.getElementById('seed').shadowRoot.querySelectorAll('details.section[open]').length;
-    addEventListener('beforeprint', () => { window.__duringPrint = open(); });
+    addEventListener('beforeprint', () => { window.__duringPrint = [open(), document.getElementById('seed').shadowRoot.querySelector('.metrics tbody').rows.length]; });
     addEventListener('afterprint', () => setTimeout(() => { window.__afterPrint = open(); }));
   });
   await page.pdf({ path: new URL('demo-print.pdf', OUT).pathname });
   await page.waitForFunction(() => window.__afterPrint !== undefined);
-  assert.deepEqual(await page.evaluate(() => [window.__duringPrint, window.__afterPrint]), [13, 0]);
+  // Every section open and every row of the metrics table attached.
+  assert.deepEqual(await page.evaluate(() => [window.__duringPrint, window.__afterPrint]), [[13, 56], 0]);
 });
 
 await test('axe-core finds no serious or critical violations, sections open and closed', async (page) => {
