@@ -93,8 +93,10 @@ details.section { margin: .25rem 0 .25rem 0; }
 /* A section off screen is not laid out or painted until it nears the
    viewport (the browser keeps it in find-in-page, the accessibility tree,
    focus and printing); a long report's first frame lays out a screenful,
-   not the whole text. "auto" remembers the size once rendered. */
-.report details.section { content-visibility: auto; contain-intrinsic-size: auto 24em; }
+   not the whole text. "auto" remembers the size once rendered. Only open
+   sections: a closed one is a line, and a placeholder's height for it
+   would move what is below when it came into view. */
+.report details.section[open] { content-visibility: auto; contain-intrinsic-size: auto 24em; }
 details.section details.section { margin-left: clamp(.25rem, 2.5cqi, 1.25rem); }
 details.section > summary {
   cursor: pointer; list-style: none; display: flex; gap: .35em; align-items: baseline;

@@ -70,11 +70,28 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (let d = el.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
   }
 
+  /**
+   * Scrolls `el` into view, and again while the frames after the scroll
+   * move it out of view: sections off screen are laid out only as they near
+   * the viewport (content-visibility), at a placeholder height until then,
+   * so the first scroll can land on a guess. Stops once the element has
+   * lost focus to the user.
+   */
+  function scrollToSettled(el, block, tries = 3) {
+    el.scrollIntoView({ block, behavior: 'auto' });
+    if (tries <= 1) return;
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      if (!el.isConnected || (shadow.activeElement !== el && !el.contains(shadow.activeElement))) return;
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > innerHeight) scrollToSettled(el, block, tries - 1);
+    }));
+  }
+
   function reveal(metricId) {
     const mark = markOf(metricId);
     if (!mark) return false;
     openAncestors(mark);
-    mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+    scrollToSettled(mark, 'center');
     mark.classList.remove('flash');
     void mark.offsetWidth; // restart the animation
     mark.classList.add('flash');
@@ -89,8 +106,8 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     openAncestors(details);
     details.open = true;
     const summary = details.querySelector(':scope > summary');
-    summary.scrollIntoView({ block: 'start', behavior: 'auto' });
     summary.focus({ preventScroll: true });
+    scrollToSettled(summary, 'start');
     return true;
   }
 

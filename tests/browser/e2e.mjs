@@ -159,6 +159,13 @@ await test('choosing a metric in the panel reveals it in a collapsed section', a
     };
   });
   assert.deepEqual(state, { text: '50.63%', parentsOpen: true, visible: true, flashing: true, focused: true });
+  // Still in view once the sections around it have been laid out (those
+  // off screen are not, until they near the viewport).
+  const settled = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const r = document.getElementById('seed').shadowRoot.querySelector('article mark[data-metric="m38"]').getBoundingClientRect();
+    resolve(r.width > 0 && r.top >= 0 && r.bottom <= innerHeight);
+  }))));
+  assert.ok(settled, 'the revealed figure stays in view');
   // Tooltip on keyboard focus, with value, unit, qualifier and subject.
   const tip = await page.evaluate(() => {
     const t = document.getElementById('seed').shadowRoot.getElementById('gr-tooltip');
@@ -172,6 +179,29 @@ await test('choosing a metric in the panel reveals it in a collapsed section', a
   await page.locator('#seed tbody tr[data-metric="m23"]').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.textContent), '2.4万余人次');
+});
+
+await test('revealing a figure far down a long report lands on it', async (page) => {
+  // Sections off screen are laid out only as they near the viewport: the
+  // scroll must end on the figure all the same, right after mounting too.
+  await page.goto(`${base}test/after-ready.html?src=/fixtures/long/gzbg-2026-11.txt`);
+  await page.waitForFunction(() => window.__afterReady);
+  for (const at of [0.3, 0.6, 0.95]) {
+    const r = await page.evaluate(async (at) => {
+      const { mount } = await import('/govreport/govreport.js');
+      const text = await (await fetch('/fixtures/long/gzbg-2026-11.txt')).text();
+      const el = document.createElement('div');
+      document.body.append(el);
+      const viewer = await mount(el, text);
+      const id = viewer.report.metrics[Math.floor(viewer.report.metrics.length * at)].id;
+      viewer.reveal(id);
+      for (let i = 0; i < 8; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const box = el.shadowRoot.querySelector(`article mark[data-metric="${id}"]`).getBoundingClientRect();
+      el.remove();
+      return { id, top: box.top, bottom: box.bottom, height: innerHeight };
+    }, at);
+    assert.ok(r.top >= 0 && r.bottom <= r.height, JSON.stringify(r));
+  }
 });
 
 await test('the metrics table sorts, filters and exports CSV', async (page) => {
