@@ -383,7 +383,9 @@ fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             .map(|&c| digit(c).map_or(c, |v| char::from(b'0' + v as u8)))
             .collect()
     };
-    let mut value = d.value().or_else(|| repr().parse().ok())?;
+    let mut value = d
+        .value()
+        .or_else(|| crate::number::parse_decimal(&repr()))?;
     let yearlike = int_len == 4 && d.frac == 0 && (1900.0..=2100.0).contains(&value);
     let mut multiplied = false;
     // Multipliers: 万, 亿, 万亿, and the mixed forms 3万4000, 1亿2000万.
@@ -456,7 +458,7 @@ impl Digits {
         match self.mant {
             n if self.count <= 19 && n < (1 << 53) && shift >= 0 => n as f64 * 10f64.powi(shift),
             n if self.count <= 19 && n < (1 << 53) => n as f64 / 10f64.powi(-shift),
-            _ => repr().parse::<f64>().unwrap_or(0.0) * 10f64.powi(exp),
+            _ => crate::number::parse_decimal(&repr()).unwrap_or(0.0) * 10f64.powi(exp),
         }
     }
 }
