@@ -127,7 +127,7 @@ export interface Viewer {
   /** Opens the metric's sections, scrolls to it, flashes and focuses it. */
   reveal(metricId: string): boolean;
   revealSection(sectionId: string): boolean;
-  /** The metrics table as CSV (rows shown, in the order shown). */
+  /** The metrics table as CSV: every row the filter leaves (attached to the table yet or not), in the order shown. */
   metricsCsv(): string;
   /** Removes the viewer's event listeners. */
   destroy(): void;

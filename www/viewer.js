@@ -283,7 +283,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     if (shown < PAGE) attachMore(PAGE - shown);
   });
 
-  /** The metrics table as CSV: the rows shown, in the order shown. */
+  /** The metrics table as CSV: every row the filter leaves (attached yet or not), in the order shown. */
   function metricsCsv() {
     const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
     const lines = [head.join(',')];
