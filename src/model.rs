@@ -392,9 +392,24 @@ impl Report {
         })
     }
 
-    /// The section with this id, if any.
+    /// The section with this id, if any. The parser's ids are paths
+    /// (`s2.3` is the third child of the second section), followed
+    /// directly; any other id is searched for.
     pub fn section(&self, id: &str) -> Option<&Section> {
-        self.all_sections().find(|s| s.id == id)
+        let by_path = || {
+            let mut list = &self.sections;
+            let mut found = None;
+            for part in id.strip_prefix('s')?.split('.') {
+                let k: usize = part.parse().ok()?;
+                let s = list.get(k.checked_sub(1)?)?;
+                list = &s.children;
+                found = Some(s);
+            }
+            found
+        };
+        by_path()
+            .filter(|s| s.id == id)
+            .or_else(|| self.all_sections().find(|s| s.id == id))
     }
 }
 
@@ -465,5 +480,38 @@ pub fn format_number(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         crate::number::plain(v)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn section_by_id_follows_the_path_and_falls_back_to_a_search() {
+        let text = "某市2021年度法治政府建设情况报告\n一、总体\n（一）第一\n1.办理12件。\n2.办理3件。\n（二）第二\n1.共5个。\n二、其他\n（一）再一\n";
+        let mut report = crate::parse(text);
+        let ids: Vec<String> = report.all_sections().map(|s| s.id.clone()).collect();
+        assert_eq!(
+            ids,
+            ["s1", "s1.1", "s1.1.1", "s1.1.2", "s1.2", "s1.2.1", "s2", "s2.1"]
+        );
+        for id in &ids {
+            assert_eq!(report.section(id).map(|s| &s.id), Some(id));
+        }
+        for missing in [
+            "s9", "s1.9", "s1.1.1.1", "s0", "s", "x1", "s1..2", "s-1", "",
+        ] {
+            assert!(report.section(missing).is_none(), "{missing}");
+        }
+        // Ids that are not paths are still found, and a path whose section
+        // has another id does not hide the section that has it.
+        report.sections[0].children[1].id = "custom".into();
+        report.sections[1].id = "s1".into();
+        assert_eq!(
+            report.section("custom").map(|s| s.title.as_str()),
+            Some("第二")
+        );
+        assert_eq!(report.section("s1").map(|s| s.title.as_str()), Some("总体"));
+        report.sections[0].id = "first".into();
+        assert_eq!(report.section("s1").map(|s| s.title.as_str()), Some("其他"));
     }
 }

@@ -158,18 +158,54 @@ pub const UNITS: &[Unit] = &[
     g("年", Other, Guard::AfterLianxu),
 ];
 
-/// Unit indices by first character, sorted (built once).
+/// Unit indices by first character, sorted, with table order kept within
+/// one first character (made by the compiler: no sort in the module).
+static BY_FIRST: [(char, u8); UNITS.len()] = {
+    let mut index = [('\0', 0u8); UNITS.len()];
+    let mut i = 0;
+    while i < UNITS.len() {
+        index[i] = (first_char(UNITS[i].surface), i as u8);
+        i += 1;
+    }
+    // Insertion sort: an entry moves only past larger first characters.
+    let mut i = 1;
+    while i < index.len() {
+        let mut j = i;
+        while j > 0 && index[j - 1].0 as u32 > index[j].0 as u32 {
+            let t = index[j - 1];
+            index[j - 1] = index[j];
+            index[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    index
+};
+
+/// The first character of a non-empty string, at compile time.
+const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let c = match b[0] {
+        x if x < 0x80 => x as u32,
+        x if x < 0xE0 => ((x as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F),
+        x if x < 0xF0 => {
+            ((x as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+        }
+        x => {
+            ((x as u32 & 0x07) << 18)
+                | ((b[1] as u32 & 0x3F) << 12)
+                | ((b[2] as u32 & 0x3F) << 6)
+                | (b[3] as u32 & 0x3F)
+        }
+    };
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
 fn by_first() -> &'static [(char, u8)] {
-    static INDEX: std::sync::OnceLock<Vec<(char, u8)>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut v: Vec<(char, u8)> = UNITS
-            .iter()
-            .enumerate()
-            .filter_map(|(i, u)| Some((u.surface.chars().next()?, i as u8)))
-            .collect();
-        v.sort();
-        v
-    })
+    &BY_FIRST
 }
 
 /// True when some unit starts with `c`.
@@ -218,6 +254,17 @@ mod tests {
         assert_eq!(at("公里"), Some("公里"));
         assert_eq!(at("微克/立方米"), Some("微克/立方米"));
         assert_eq!(at("报告"), None);
+    }
+
+    #[test]
+    fn the_compiled_index_is_the_sorted_table() {
+        let mut v: Vec<(char, u8)> = UNITS
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.surface.chars().next().unwrap(), i as u8))
+            .collect();
+        v.sort();
+        assert_eq!(by_first(), &v[..]);
     }
 
     #[test]

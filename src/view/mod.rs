@@ -47,8 +47,6 @@ struct Dom<'a> {
     /// Next metric to place (metrics are in document order).
     next_metric: usize,
     report: &'a Report,
-    /// `marker + title` of each section, by id (sorted), for the table.
-    section_labels: Vec<(&'a str, String)>,
     /// Prototype `<mark>`s by kind and change, cloned for each metric: one
     /// call into the DOM instead of five (every call that carries a string
     /// from wasm to JavaScript costs a decode).
@@ -492,12 +490,11 @@ impl<'a> Dom<'a> {
             .map(JsCast::unchecked_into)
             .ok_or("template")?;
         tr.set_attribute("data-metric", &m.id)?;
-        let section = m.section.as_deref().and_then(|id| {
-            self.section_labels
-                .binary_search_by(|(k, _)| (*k).cmp(id))
-                .ok()
-                .map(|i| self.section_labels[i].1.as_str())
-        });
+        let section = m
+            .section
+            .as_deref()
+            .and_then(|id| self.report.section(id))
+            .map(|s| format!("{}{}", s.marker, s.title));
         let qualifier = self.label(&format!("qualifier.{}", m.qualifier.as_str()));
         let value = crate::format_number(m.value);
         let texts = [
@@ -505,7 +502,7 @@ impl<'a> Dom<'a> {
             &value,
             m.unit.as_deref().unwrap_or(""),
             qualifier,
-            section.unwrap_or(""),
+            section.as_deref().unwrap_or(""),
         ];
         let mut cell = tr.first_element_child();
         for text in texts {
@@ -555,13 +552,7 @@ fn render_inner(
     let doc = root
         .owner_document()
         .ok_or_else(|| JsValue::from_str("the element has no document"))?;
-    let mut section_labels: Vec<(&str, String)> = report
-        .all_sections()
-        .map(|s| (s.id.as_str(), format!("{}{}", s.marker, s.title)))
-        .collect();
-    section_labels.sort_by(|a, b| a.0.cmp(b.0));
     let mut dom = Dom {
-        section_labels,
         mark_templates: vec![None; 12],
         row_template: None,
         runs,
