@@ -249,11 +249,22 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     }
     if (attached > start) tbody.append(...rows.slice(start, attached));
   }
-  /** Attaches rows while the scroller's end is near (reads layout: on scroll only). */
+  /**
+   * Attaches rows while the scroller's end is near, or while the rows do
+   * not fill it (a large page font, a host rule on its height). Reads
+   * layout: only on scroll and after the table's size changed.
+   */
   function fill() {
+    if (!wrap.clientHeight) return; // not displayed
     while (attached < rows.length && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - wrap.clientHeight) attachMore();
   }
   on(wrap, 'scroll', fill, { passive: true });
+  if (typeof ResizeObserver === 'function' && rows.length > attached) {
+    const observer = new ResizeObserver(() => fill());
+    observer.observe(wrap);
+    observer.observe(table);
+    ac.signal.addEventListener('abort', () => observer.disconnect());
+  }
 
   // Made on the first sort: a zh-CN collator loads collation data, which
   // costs milliseconds that the first render need not pay.

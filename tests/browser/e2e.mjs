@@ -271,6 +271,17 @@ await test('the metrics table attaches its rows as they are needed, and counts t
   await page.locator('#seed input.filter').fill('');
   const csv = await page.evaluate(() => document.getElementById('seed').metricsCsv());
   assert.equal(csv.trim().split('\r\n').length, 57);
+  // When the rows do not fill the table's box (here: no height limit, as a
+  // large page font could leave), the rest are attached without a scroll.
+  await page.reload();
+  await ready(page, '#seed');
+  await page.evaluate(() => {
+    const s = document.getElementById('seed').shadowRoot;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.table-wrap { max-height: none !important; }');
+    s.adoptedStyleSheets = [...s.adoptedStyleSheets, sheet];
+  });
+  await page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelectorAll('.metrics tbody tr').length === 56);
 });
 
 await test('hostile host CSS does not change the viewer', async (page) => {
