@@ -20,7 +20,7 @@
 
 import initWasm, * as core from './govreport_core.js';
 import { GovReportElement } from './element.js';
-import { adoptStyles, langOf, wire } from './viewer.js';
+import { adoptStyles, langOf, prepareStyles, wire } from './viewer.js';
 import { decodeReport } from './transport.js';
 // viewer.js imports it too; naming it here lets the browser fetch it in
 // parallel with the others instead of after viewer.js.
@@ -230,8 +230,12 @@ export function upgradeMarkup(root = document) {
 export { GovReportElement };
 
 GovReportElement.mount = mount;
-// Errors surface from mount(), which awaits the same promise.
-GovReportElement.preload = () => { init().catch(() => {}); };
+// While the text is fetched: the wasm (errors surface from mount(), which
+// awaits the same promise) and the stylesheet.
+GovReportElement.preload = () => {
+  init().catch(() => {});
+  prepareStyles();
+};
 GovReportElement.showError = showError;
 GovReportElement.define();
 if (document.readyState === 'loading') {

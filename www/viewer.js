@@ -7,13 +7,23 @@ import { css } from './styles.js';
 const EVENT_INIT = { bubbles: true, composed: true };
 
 let sheet = null;
+const constructable = () => 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype;
+
+/**
+ * Parses the stylesheet ahead of the first render (a few milliseconds):
+ * the element calls it while the report and the wasm are on their way.
+ */
+export function prepareStyles() {
+  if (!sheet && constructable()) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+}
+
 /** Adopts the stylesheet into a shadow root (one shared CSSStyleSheet). */
 export function adoptStyles(shadow) {
-  if ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
+  if (constructable()) {
+    prepareStyles();
     if (!shadow.adoptedStyleSheets.includes(sheet)) {
       shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
     }
