@@ -192,9 +192,14 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       reveal(row.dataset.metric);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (e.key === 'ArrowDown' && row === tbody.lastElementChild) attachMore();
-      const shown = [...tbody.rows].filter((r) => !r.hidden);
-      const next = shown[shown.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
+      const shown = () => [...tbody.rows].filter((r) => !r.hidden);
+      let list = shown();
+      // Past the last row attached: attach the next ones first.
+      if (e.key === 'ArrowDown' && list.at(-1) === row && attached < rows.length) {
+        attachMore();
+        list = shown();
+      }
+      const next = list[list.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
       next?.focus();
     }
   });

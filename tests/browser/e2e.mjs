@@ -181,6 +181,42 @@ await test('choosing a metric in the panel reveals it in a collapsed section', a
   assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.textContent), '2.4万余人次');
 });
 
+await test('the keyboard moves past the last attached row when a sort left hidden rows at its end', async (page) => {
+  // The longest long report: 345 rows. A filter that keeps about half of
+  // them, then a sort: the rows attached are the first of the new order,
+  // and the last of them may be filtered out.
+  await page.goto(`${base}test/after-ready.html?src=/fixtures/long/gzbg-2026-11.txt`);
+  await page.waitForFunction(() => window.__afterReady);
+  assert.equal(await page.evaluate(() => document.getElementById('r').shadowRoot.querySelectorAll('.metrics tbody tr').length), 40);
+  const state = await page.evaluate(async () => {
+    const s = document.getElementById('r').shadowRoot;
+    const filter = s.querySelector('input.filter');
+    // Try characters until one leaves the last attached row hidden after a sort.
+    for (const c of ['1', '2', '0', '5', '3', '件', '人', '个']) {
+      filter.value = c;
+      filter.dispatchEvent(new Event('input'));
+      for (const col of ['value', 'unit', 'subject']) {
+        s.querySelector(`th button[data-sort="${col}"]`).click();
+        const rows = [...s.querySelectorAll('.metrics tbody tr')];
+        const shown = rows.filter((r) => !r.hidden);
+        // Rows the filter keeps that are not attached yet: aria-rowcount
+        // counts them (with the header row).
+        const kept = Number(s.querySelector('.metrics table').getAttribute('aria-rowcount')) - 1;
+        if (rows.at(-1).hidden && shown.length && shown.length < kept) {
+          const last = shown.at(-1);
+          last.focus();
+          last.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+          const now = s.activeElement;
+          return { char: c, col, moved: now !== last && now?.matches('tr[data-metric]:not([hidden])'), later: rows.indexOf(now) === -1 };
+        }
+      }
+    }
+    return null;
+  });
+  assert.ok(state, 'some filter and sort left a hidden row last');
+  assert.deepEqual({ moved: state.moved, later: state.later }, { moved: true, later: true }, JSON.stringify(state));
+});
+
 await test('revealing a figure far down a long report lands on it', async (page) => {
   // Sections off screen are laid out only as they near the viewport: the
   // scroll must end on the figure all the same, right after mounting too.
