@@ -270,7 +270,10 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
    * layout: only on scroll and after the table's size changed.
    */
   function fill() {
-    if (!wrap.clientHeight) return; // not displayed
+    // Not displayed, or in a panel the browser is skipping while it is off
+    // screen (reading its layout would lay it out): the observer calls
+    // again once it is drawn.
+    if (wrap.checkVisibility?.({ contentVisibilityAuto: true }) === false || !wrap.clientHeight) return;
     while (attached < rows.length && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - wrap.clientHeight) attachMore();
   }
   on(wrap, 'scroll', fill, { passive: true });

@@ -320,6 +320,19 @@ await test('the metrics table attaches its rows as they are needed, and counts t
   await page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelectorAll('.metrics tbody tr').length === 56);
 });
 
+await test('on a narrow screen the panels below the report still work once scrolled to', async (page) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(base);
+  await ready(page, '#seed');
+  const wrap = page.locator('#seed .table-wrap');
+  await wrap.scrollIntoViewIfNeeded();
+  await wrap.evaluate((w) => { w.scrollTop = w.scrollHeight; });
+  await page.waitForFunction(() => document.getElementById('seed').shadowRoot.querySelectorAll('.metrics tbody tr').length === 56);
+  // The checks panel is drawn and its buttons work.
+  await page.locator('#seed .checks button.link').first().click();
+  assert.ok(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.matches('summary')));
+});
+
 await test('hostile host CSS does not change the viewer', async (page) => {
   await page.goto(`${base}test/hostile-css.html`);
   await ready(page);
