@@ -72,10 +72,31 @@ function scopeExports(path, code) {
   return `${code}\nreturn { ${names.join(', ')} };`;
 }
 
+/**
+ * The stylesheet (`String.raw` template in styles.js) without its comments
+ * and spare whitespace. Only spaces next to `{ } ; ,` go: a space before
+ * `:` or between selectors can mean something, and no string in the sheet
+ * holds those characters.
+ */
+function minifyCss(code) {
+  return code.replace(/(export const css = String\.raw`)([^`]*)`/, (_, head, body) => {
+    const bare = body.replace(/\/\*[\s\S]*?\*\//g, '');
+    if ((bare.match(/"[^"]*"|'[^']*'/g) ?? []).some((str) => /[{};,]|\s\s/.test(str))) {
+      throw new Error('styles.js: a string holds { } ; , or a double space, which minifyCss would change');
+    }
+    const css = bare
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+    return `${head}${css}\``;
+  });
+}
+
 function load(path) {
   if (modules.has(path)) return;
   modules.set(path, null); // cycles are not expected; mark as in progress
-  const source = readFileSync(path, 'utf8');
+  const source = minifyCss(readFileSync(path, 'utf8'));
   const code = rewriteImports(path, source);
   modules.set(path, code);
   order.push(path);

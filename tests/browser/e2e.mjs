@@ -333,6 +333,28 @@ await test('on a narrow screen the panels below the report still work once scrol
   assert.ok(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.matches('summary')));
 });
 
+await test('the one-file bundle carries the same stylesheet, minified', async (page) => {
+  await page.goto(base);
+  const bundle = readFileSync(new URL('../../pkg/govreport.js', import.meta.url), 'utf8');
+  // The stylesheet is the one String.raw template with a :host rule.
+  const minified = bundle.match(/String\.raw`(:host[^`]*)`/)?.[1];
+  assert.ok(minified && !minified.includes('/*') && !minified.includes('\n'), 'minified stylesheet in the bundle');
+  const rules = await page.evaluate(async (min) => {
+    const { css } = await import('/govreport/styles.js');
+    const text = (source) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(source);
+      // Declarations with var() keep their text as written: the one
+      // difference allowed is the space after a comma.
+      return [...sheet.cssRules].map((r) => r.cssText.replace(/,\s+/g, ','));
+    };
+    return { original: text(css), minified: text(min) };
+  }, minified);
+  assert.ok(rules.original.length > 50);
+  const differ = rules.original.map((r, i) => [r, rules.minified[i]]).filter(([a, b]) => a !== b);
+  assert.deepEqual(differ, [], `${rules.original.length} vs ${rules.minified.length} rules`);
+});
+
 await test('hostile host CSS does not change the viewer', async (page) => {
   await page.goto(`${base}test/hostile-css.html`);
   await ready(page);
