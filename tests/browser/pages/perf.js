@@ -36,7 +36,11 @@ el.addEventListener('gov-report-ready', async () => {
     const { mount } = await import('/govreport/govreport.js');
     const text = await (await fetch(el.getAttribute('src'))).text();
     const again = document.createElement('div');
-    document.body.append(again);
+    // On screen, above the first viewer: sections and panels off screen
+    // are not laid out, so a viewer below the fold would show little of
+    // the layout a reader waits for.
+    document.body.prepend(again);
+    scrollTo(0, 0);
     const t0 = performance.now();
     await mount(again, text);
     perf.warm = performance.now() - t0;
