@@ -54,7 +54,7 @@ pub fn plain(v: f64) -> String {
 }
 
 /// Exact powers of ten as doubles (10^22 is the last exact one).
-const POW10: [f64; 23] = [
+pub(crate) const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
@@ -203,22 +203,22 @@ fn from_digits(digits: &[u8], exp: i32) -> f64 {
     if magnitude < -325 {
         return 0.0;
     }
+    // The leading digits (all of them, up to 19).
+    let lead = d
+        .iter()
+        .take(19)
+        .fold(0u64, |a, &c| a * 10 + u64::from(c - b'0')) as f64;
     // Fast path: at most 15 digits and an exact power of ten.
     if d.len() <= 15 && (-22..=22).contains(&exp) {
-        let m = d.iter().fold(0u64, |a, &c| a * 10 + u64::from(c - b'0')) as f64;
         return if exp < 0 {
-            m / POW10[(-exp) as usize]
+            lead / POW10[(-exp) as usize]
         } else {
-            m * POW10[exp as usize]
+            lead * POW10[exp as usize]
         };
     }
     // A first guess from the leading digits, within a few units in the
     // last place, then corrected by exact comparison with the halfway
     // points on either side.
-    let lead = d
-        .iter()
-        .take(19)
-        .fold(0u64, |a, &c| a * 10 + u64::from(c - b'0')) as f64;
     let shift = exp + d.len() as i32 - d.len().min(19) as i32;
     let mut z = lead * 10f64.powi(shift / 2) * 10f64.powi(shift - shift / 2);
     if !z.is_finite() {

@@ -192,12 +192,12 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       reveal(row.dataset.metric);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const shown = () => [...tbody.rows].filter((r) => !r.hidden);
-      let list = shown();
+      const visibleRows = () => [...tbody.rows].filter((r) => !r.hidden);
+      let list = visibleRows();
       // Past the last row attached: attach the next ones first.
       if (e.key === 'ArrowDown' && list.at(-1) === row && attached < rows.length) {
         attachMore();
-        list = shown();
+        list = visibleRows();
       }
       const next = list[list.indexOf(row) + (e.key === 'ArrowDown' ? 1 : -1)];
       next?.focus();

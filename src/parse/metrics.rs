@@ -445,10 +445,7 @@ impl Digits {
     /// (below 2^53) divided by an exactly representable power of ten, one
     /// correctly rounded division, as `str::parse` gives. `None` otherwise.
     fn value(&self) -> Option<f64> {
-        const POW10: [f64; 16] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        ];
-        (self.count <= 15).then(|| self.mant as f64 / POW10[self.frac])
+        (self.count <= 15).then(|| self.mant as f64 / crate::number::POW10[self.frac])
     }
 
     /// The number times 10^`exp`, computed on the digits so that `75.4亿` is
