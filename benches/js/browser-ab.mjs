@@ -14,7 +14,8 @@
 // warm render.
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadTimingPage as load, longestLongReport, median } from './pages.mjs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,22 +31,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PKG = join(ROOT, 'pkg');
 const saved = mkdtempSync(join(tmpdir(), 'govreport-pkg-'));
 cpSync(PKG, saved, { recursive: true });
-const longs = readdirSync(`${ROOT}/tests/fixtures/long`).filter((f) => f.endsWith('.txt'));
-const longest = longs.sort((a, b) => statSync(`${ROOT}/tests/fixtures/long/${b}`).size - statSync(`${ROOT}/tests/fixtures/long/${a}`).size)[0];
+const longest = longestLongReport();
 const pages = [['seed', '/fixtures/seed.txt'], [longest, `/fixtures/long/${longest}`]];
 
 const { server, url } = await startServer({ port: 0 });
 const browser = await launch();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cells = ['fromScript', 'fromScriptPainted', 'render', 'renderPainted', 'idle', 'idlePainted', 'warm', 'warmPainted'];
 const results = args.map(() => new Map());
 const push = (i, key, v) => results[i].set(key, [...(results[i].get(key) ?? []), v]);
-
-async function load(page, address) {
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'gov-report-perf', timeout: 20000 });
-  await page.goto(address);
-  await done;
-}
 
 try {
   for (let round = 0; round < rounds; round++) {

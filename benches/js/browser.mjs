@@ -10,30 +10,13 @@
 //   node benches/js/browser.mjs [--smoke]
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
-import { readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { loadTimingPage as load, longestLongReport, median } from './pages.mjs';
 
 const SMOKE = process.argv.includes('--smoke');
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const longs = readdirSync(`${ROOT}/tests/fixtures/long`).filter((f) => f.endsWith('.txt'));
-const longest = longs.sort((a, b) => statSync(`${ROOT}/tests/fixtures/long/${b}`).size - statSync(`${ROOT}/tests/fixtures/long/${a}`).size)[0];
+const longest = longestLongReport();
 
 const { server, url } = await startServer({ port: 0 });
 const browser = await launch();
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/**
- * Opens a timing page and waits for its "gov-report-perf" console message.
- * Not page.waitForFunction: Playwright would inject and run its own script
- * in the page while it loads, on the main thread the page is timing (about
- * 25 ms of script parsing in a Chromium trace; script request → viewer
- * medians 40–100 ms worse, side by side).
- */
-async function load(page, address) {
-  const done = page.waitForEvent('console', { predicate: (m) => m.text() === 'gov-report-perf', timeout: 20000 });
-  await page.goto(address);
-  await done;
-}
 
 async function measure(src, runs) {
   const keys = ['toReady', 'toPainted', 'fromScript', 'fromScriptPainted', 'render', 'renderPainted', 'warm', 'warmPainted'];

@@ -6,14 +6,9 @@
 // painted. Then, once the page is idle, a second render of the same text
 // (warm: the wasm and the JavaScript already compiled, the fonts loaded).
 // Logs "gov-report-perf" when window.__perf is set.
-performance.mark('perf-script');
+import { painted } from './painted.js';
 
-/** Resolves after the next frame's style, layout and paint (rAF, then a task). */
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => resolve(performance.now());
-  channel.port2.postMessage(null);
-}));
+performance.mark('perf-script');
 
 const el = document.getElementById('r');
 el.addEventListener('gov-report-ready', async () => {
