@@ -233,44 +233,80 @@ impl Line<'_> {
     }
 }
 
-/// A word list with Bloom masks of first and last characters, so that a
-/// position where no word can start (or end) is rejected with one test;
-/// the words are kept as characters, compared without decoding.
+/// A word list indexed by first and by last character: a position is
+/// checked only against the words that start (or end) with its character,
+/// usually none or one. The words are kept as characters, compared without
+/// decoding.
 struct Words {
     list: Vec<(&'static str, Box<[char]>)>,
-    first: [u64; 4],
-    last: [u64; 4],
+    by_first: Buckets,
+    by_last: Buckets,
 }
 
-fn mask_bit(c: char) -> (usize, u64) {
-    let h = ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
-    (h / 64, 1 << (h % 64))
+/// Word indices grouped by a hash of one character, each group in list
+/// order: the group of hash `h` is `index[start[h]..start[h + 1]]`.
+struct Buckets {
+    start: [u16; 257],
+    index: Box<[u16]>,
+}
+
+fn bucket(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+impl Buckets {
+    fn new(keys: impl Iterator<Item = char> + Clone) -> Self {
+        let mut start = [0u16; 257];
+        for c in keys.clone() {
+            start[bucket(c) + 1] += 1;
+        }
+        for h in 0..256 {
+            start[h + 1] += start[h];
+        }
+        let mut next = start;
+        let mut index = vec![0u16; usize::from(start[256])];
+        for (i, c) in keys.enumerate() {
+            let slot = &mut next[bucket(c)];
+            index[usize::from(*slot)] = i as u16;
+            *slot += 1;
+        }
+        Buckets {
+            start,
+            index: index.into_boxed_slice(),
+        }
+    }
+
+    /// The indices of the words whose key character may be `c`, in list order.
+    fn of(&self, c: char) -> &[u16] {
+        let h = bucket(c);
+        &self.index[usize::from(self.start[h])..usize::from(self.start[h + 1])]
+    }
 }
 
 impl Words {
     fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
         let list: Vec<(&'static str, Box<[char]>)> =
             list.into_iter().map(|w| (w, w.chars().collect())).collect();
-        let (mut first, mut last) = ([0u64; 4], [0u64; 4]);
-        for (_, w) in &list {
-            let (i, b) = mask_bit(w[0]);
-            first[i] |= b;
-            let (i, b) = mask_bit(w[w.len() - 1]);
-            last[i] |= b;
+        let by_first = Buckets::new(list.iter().map(|(_, w)| w[0]));
+        let by_last = Buckets::new(list.iter().map(|(_, w)| w[w.len() - 1]));
+        Words {
+            list,
+            by_first,
+            by_last,
         }
-        Words { list, first, last }
     }
 
     /// The index of the first word of the list written at char `k`.
     fn index_starting_at(&self, line: &Line, k: usize) -> Option<usize> {
         let c = *line.chars.get(k)?;
-        let (i, b) = mask_bit(c);
-        if self.first[i] & b == 0 {
-            return None;
-        }
-        self.list
+        self.by_first
+            .of(c)
             .iter()
-            .position(|(_, w)| w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w))
+            .map(|&i| usize::from(i))
+            .find(|&i| {
+                let w = &self.list[i].1;
+                w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w)
+            })
     }
 
     /// The first word of the list written at char `k`.
@@ -281,23 +317,12 @@ impl Words {
     /// The indices of the words of the list written just before char `k`,
     /// in list order.
     fn ending_at_all<'s>(&'s self, line: &'s Line, k: usize) -> impl Iterator<Item = usize> + 's {
-        // The character before `k`, when some word may end with it.
-        let last = k
-            .checked_sub(1)
-            .and_then(|p| line.chars.get(p).copied())
-            .filter(|&c| {
-                let (i, b) = mask_bit(c);
-                self.last[i] & b != 0
-            });
-        // No such character: no word to try (an empty list, not a
-        // flattened Option, which costs a branch per step).
-        let list = if last.is_some() { &self.list[..] } else { &[] };
-        list.iter()
-            .enumerate()
-            .filter(move |(_, (_, w))| {
-                Some(w[w.len() - 1]) == last && k >= w.len() && line.chars[k - w.len()..k] == **w
-            })
-            .map(|(i, _)| i)
+        let last = k.checked_sub(1).and_then(|p| line.chars.get(p).copied());
+        let group = last.map_or(&[][..], |c| self.by_last.of(c));
+        group.iter().map(|&i| usize::from(i)).filter(move |&i| {
+            let w = &self.list[i].1;
+            Some(w[w.len() - 1]) == last && k >= w.len() && line.chars[k - w.len()..k] == **w
+        })
     }
 
     /// The first word of the list written just before char `k`.
@@ -505,6 +530,10 @@ fn cjk_at(line: &Line, k: usize) -> Option<Number> {
 pub struct Scanner {
     chars: Vec<char>,
     offs: Vec<usize>,
+    /// Set when the window in `chars`/`offs` starts at this byte and runs to
+    /// its clause's end (not cut at `WINDOW_AFTER`): a later candidate of
+    /// the same clause reads the same window.
+    whole_clause_from: Option<usize>,
 }
 
 /// Characters of context kept before a candidate number (subject,
@@ -668,6 +697,43 @@ impl Scanner {
         resolve_lists(text, &mut out[first..]);
     }
 
+    /// Folds `text[ws..]` into the window buffers: up to the first clause
+    /// or sentence break after byte `at`, or `WINDOW_AFTER` characters past
+    /// it, or `line_end`. Returns the index of the character at `at`.
+    fn window(&mut self, text: &str, ws: usize, at: usize, line_end: usize) -> usize {
+        self.chars.clear();
+        self.offs.clear();
+        self.chars.reserve(WINDOW_BEFORE + WINDOW_AFTER + 2);
+        self.offs.reserve(WINDOW_BEFORE + WINDOW_AFTER + 3);
+        let mut k = 0;
+        let mut window_end = line_end;
+        let mut whole = true;
+        for (p, c) in text[ws..line_end].char_indices() {
+            let byte = ws + p;
+            // Ideographs fold to themselves and break no clause.
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            if byte == at {
+                k = self.chars.len();
+            } else if byte > at {
+                if self.chars.len() >= k + WINDOW_AFTER {
+                    window_end = byte;
+                    whole = false;
+                    break;
+                }
+                if !ideograph && matches!(c, '，' | '。' | '；' | '！' | '？' | ';' | '!' | '?')
+                {
+                    window_end = byte;
+                    break;
+                }
+            }
+            self.chars.push(if ideograph { c } else { fold(c) });
+            self.offs.push(byte);
+        }
+        self.offs.push(window_end);
+        self.whole_clause_from = whole.then_some(ws);
+        k
+    }
+
     /// Reads the quantity at byte `at` of the line `bounds`, if there is
     /// one; returns the byte to continue from.
     fn candidate(
@@ -700,25 +766,12 @@ impl Scanner {
                 .nth(WINDOW_BEFORE - 1)
                 .map_or(line_start, |(p, _)| line_start + p)
         };
-        self.chars.clear();
-        self.offs.clear();
-        let mut k = 0;
-        let mut window_end = line_end;
-        for (p, c) in text[ws..line_end].char_indices() {
-            let byte = ws + p;
-            if byte == at {
-                k = self.chars.len();
-            } else if byte > at
-                && (self.chars.len() >= k + WINDOW_AFTER
-                    || matches!(c, '，' | '。' | '；' | '！' | '？' | ';' | '!' | '?'))
-            {
-                window_end = byte;
-                break;
-            }
-            self.chars.push(fold(c));
-            self.offs.push(byte);
-        }
-        self.offs.push(window_end);
+        let reuse = self.whole_clause_from == Some(ws) && self.offs.last().is_some_and(|&e| at < e);
+        let k = if reuse {
+            self.offs.partition_point(|&o| o < at)
+        } else {
+            self.window(text, ws, at, line_end)
+        };
         let line = Line {
             chars: &self.chars,
             offs: &self.offs,
