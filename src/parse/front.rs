@@ -3,7 +3,7 @@
 //! Everything here looks at one trimmed line at a time; the walk over the
 //! lines (and the state it needs) is in [`super::structure`].
 
-use super::text::{fold, is_space};
+use super::text::{contains, fold, is_space};
 
 /// What a metadata label fills in [`crate::Meta`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,7 +218,7 @@ pub fn is_furniture(line: &str, before_text: bool) -> bool {
     if chars <= 60 && line.chars().any(|c| matches!(fold(c), '>' | '→' | '»')) {
         return true;
     }
-    if chars <= 40 && FURNITURE_WORDS.iter().any(|w| line.contains(w)) {
+    if chars <= 40 && FURNITURE_WORDS.iter().any(|w| contains(line, w)) {
         return true;
     }
     if is_date_line(line) {

@@ -255,17 +255,17 @@ fn bucket(c: char) -> usize {
 }
 
 impl Buckets {
-    fn new(keys: impl Iterator<Item = char> + Clone) -> Self {
+    fn new(keys: &[char]) -> Self {
         let mut start = [0u16; 257];
-        for c in keys.clone() {
+        for &c in keys {
             start[bucket(c) + 1] += 1;
         }
         for h in 0..256 {
             start[h + 1] += start[h];
         }
         let mut next = start;
-        let mut index = vec![0u16; usize::from(start[256])];
-        for (i, c) in keys.enumerate() {
+        let mut index = vec![0u16; keys.len()];
+        for (i, &c) in keys.iter().enumerate() {
             let slot = &mut next[bucket(c)];
             index[usize::from(*slot)] = i as u16;
             *slot += 1;
@@ -284,11 +284,13 @@ impl Buckets {
 }
 
 impl Words {
-    fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
+    fn new(list: Vec<&'static str>) -> Self {
         let list: Vec<(&'static str, Box<[char]>)> =
             list.into_iter().map(|w| (w, w.chars().collect())).collect();
-        let by_first = Buckets::new(list.iter().map(|(_, w)| w[0]));
-        let by_last = Buckets::new(list.iter().map(|(_, w)| w[w.len() - 1]));
+        let firsts: Vec<char> = list.iter().map(|(_, w)| w[0]).collect();
+        let lasts: Vec<char> = list.iter().map(|(_, w)| w[w.len() - 1]).collect();
+        let by_first = Buckets::new(&firsts);
+        let by_last = Buckets::new(&lasts);
         Words {
             list,
             by_first,
@@ -346,14 +348,14 @@ struct Sets {
 fn sets() -> &'static Sets {
     static SETS: std::sync::OnceLock<Sets> = std::sync::OnceLock::new();
     SETS.get_or_init(|| Sets {
-        prefix: Words::new(PREFIX_QUALIFIERS.iter().map(|p| p.0)),
-        magnitude: Words::new(MAGNITUDE_VERBS.iter().copied()),
-        noun_stops: Words::new(NOUN_STOPS.iter().copied()),
-        trailers: Words::new(SUBJECT_TRAILERS.iter().copied()),
-        change: Words::new(CHANGE_WORDS.iter().copied()),
-        fixed: Words::new(FIXED_NAMES.iter().copied()),
-        suffix: Words::new(SUFFIX_QUALIFIERS.iter().map(|s| s.0)),
-        compared: Words::new(COMPARED_VERBS.iter().copied()),
+        prefix: Words::new(PREFIX_QUALIFIERS.iter().map(|p| p.0).collect()),
+        magnitude: Words::new(MAGNITUDE_VERBS.to_vec()),
+        noun_stops: Words::new(NOUN_STOPS.to_vec()),
+        trailers: Words::new(SUBJECT_TRAILERS.to_vec()),
+        change: Words::new(CHANGE_WORDS.to_vec()),
+        fixed: Words::new(FIXED_NAMES.to_vec()),
+        suffix: Words::new(SUFFIX_QUALIFIERS.iter().map(|s| s.0).collect()),
+        compared: Words::new(COMPARED_VERBS.to_vec()),
     })
 }
 
@@ -1402,7 +1404,7 @@ fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
         }
         if j > i {
             let head_q = metrics[i].qualifier;
-            let head_prefix = text[metrics[i].clause..metrics[i].start].to_string();
+            let head_prefix = &text[metrics[i].clause..metrics[i].start];
             for m in &mut metrics[i + 1..=j] {
                 if m.qualifier == Qualifier::Exact
                     && matches!(
@@ -1420,7 +1422,7 @@ fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
                     m.change = true;
                 }
             }
-            if head_prefix.contains("分别") {
+            if super::text::contains(head_prefix, "分别") {
                 let subjects =
                     split_subjects(metrics[i].subject.as_deref().unwrap_or(""), j - i + 1);
                 if let Some(subjects) = subjects {
