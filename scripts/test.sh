@@ -32,6 +32,12 @@ run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
+if command -v valgrind >/dev/null; then
+  run "benchmark smoke (wasm instructions)" bash benches/wasm-instructions.sh pkg tests/fixtures/seed.txt 1 2
+else
+  run "benchmark smoke (wasm instructions: no valgrind, the harness alone)" \
+      node benches/js/iterate.mjs pkg tests/fixtures/seed.txt 1
+fi
 if [ -d fuzz ]; then
   run "fuzz target builds and runs 5 s" bash scripts/fuzz.sh 5
 fi
