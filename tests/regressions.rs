@@ -82,3 +82,17 @@ fn glossary_terms_are_names() {
         r.metrics.iter().map(|m| &m.text).collect::<Vec<_>>()
     );
 }
+
+/// With no phrase before it, a figure is named by what follows it; blanks
+/// there (a PDF's spacing) were taken for that phrase.
+#[test]
+fn blanks_are_no_subject() {
+    let r = valid("其中已有12个  各地积极推进法治建设");
+    assert_eq!(r.metrics[0].text, "12个");
+    assert_eq!(
+        r.metrics[0].subject.as_deref(),
+        Some("各地积极推进法治建设")
+    );
+    let r = valid(&format!("其中已有12个{}各地积极推进", " ".repeat(30)));
+    assert_eq!(r.metrics[0].subject, None);
+}
