@@ -634,6 +634,8 @@ impl Scanner {
     ) {
         let bytes = text.as_bytes();
         let first = out.len();
+        // Windows are read within a line only.
+        self.whole_clause_from = None;
         let mut cur = Cursor {
             clause: start,
             subject_from: start,
@@ -708,8 +710,12 @@ impl Scanner {
     fn window(&mut self, text: &str, ws: usize, at: usize, line_end: usize) -> usize {
         self.chars.clear();
         self.offs.clear();
-        self.chars.reserve(WINDOW_BEFORE + WINDOW_AFTER + 2);
-        self.offs.reserve(WINDOW_BEFORE + WINDOW_AFTER + 3);
+        // Room for a window of CJK text up front (the buffers keep it from
+        // window to window): the pushes below then compile to a loop whose
+        // growth path is cold.
+        let room = WINDOW_BEFORE + WINDOW_AFTER + 1;
+        self.chars.reserve(room);
+        self.offs.reserve(room + 1);
         let mut k = 0;
         let mut window_end = line_end;
         let mut whole = true;
