@@ -311,6 +311,11 @@ impl Words {
             })
     }
 
+    /// The length in characters of word `i` of the list.
+    fn len_of(&self, i: usize) -> usize {
+        self.list[i].1.len()
+    }
+
     /// The first word of the list written at char `k`.
     fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
         self.index_starting_at(line, k).map(|i| self.list[i].0)
@@ -1011,7 +1016,7 @@ fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
 
     let unit = unit_at(&line.chars[j.min(line.chars.len())..]);
     let (unit, unit_end) = match unit {
-        Some(u) if unit_allowed(line, k, j, u, &number) => (Some(u), j + u.surface.chars().count()),
+        Some(u) if unit_allowed(line, k, j, u, &number) => (Some(u), j + usize::from(u.chars)),
         Some(_) => return None,
         None => {
             // A figure with 万/亿 and no unit word is still a quantity
@@ -1114,7 +1119,7 @@ fn magnitude_verb(line: &Line, k: usize) -> bool {
 
 /// Unit guards (see [`Guard`]).
 fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -> bool {
-    let after = j + unit.surface.chars().count();
+    let after = j + usize::from(unit.chars);
     match unit.guard {
         Guard::None => true,
         Guard::AfterLianxu => line.ends_with(k, "连续") && !number.yearlike,
@@ -1149,20 +1154,18 @@ fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number: &Number) -
 fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
     // Allow one 了 between verb and number (`突破了47万次`).
     let at = if line.before(k) == '了' { k - 1 } else { k };
-    // The table in order, longest words first (the masks reject most
-    // positions, which have no qualifier, with one test).
-    for (word, q, in_text) in sets()
-        .prefix
-        .ending_at_all(line, at)
-        .map(|i| PREFIX_QUALIFIERS[i])
-    {
+    // The table in order, longest words first (the index by last
+    // character rejects most positions, which have no qualifier, at once).
+    let prefix = &sets().prefix;
+    for i in prefix.ending_at_all(line, at) {
+        let (word, q, in_text) = PREFIX_QUALIFIERS[i];
         // `最近`, `附近`, `临近` are not `近`; `大约` is handled above.
         if word == "近" && matches!(line.before(at - 1), '最' | '附' | '临' | '接' | '将' | '靠')
         {
             continue;
         }
         let in_text = in_text && at == k;
-        return (Some(q), in_text, word.chars().count());
+        return (Some(q), in_text, prefix.len_of(i));
     }
     (None, false, 0)
 }
@@ -1170,12 +1173,11 @@ fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, bool, usize) {
 /// Reads a bound after the unit (`左右`, `以上`, `以内`); returns the
 /// qualifier and the end of the surface form.
 fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qualifier, usize) {
-    // The masks reject most positions, which have no bound, with one test.
-    match sets().suffix.index_starting_at(line, at) {
-        Some(i) => {
-            let (word, q) = SUFFIX_QUALIFIERS[i];
-            (q, at + word.chars().count())
-        }
+    // The index by first character rejects most positions, which have no
+    // bound, at once.
+    let suffix = &sets().suffix;
+    match suffix.index_starting_at(line, at) {
+        Some(i) => (SUFFIX_QUALIFIERS[i].1, at + suffix.len_of(i)),
         None => (current.unwrap_or_default(), at),
     }
 }
@@ -1247,10 +1249,11 @@ const COMPARED_VERBS: [&str; 9] = [
 /// (not `新增198项`, which is the amount added). `verb_end` is where the
 /// words before the figure end (see [`is_change`]).
 fn is_compared_change(line: &Line, verb_end: usize) -> bool {
-    let Some(verb) = sets().compared.ending_at(line, verb_end) else {
+    let compared = &sets().compared;
+    let Some(verb) = compared.ending_at_all(line, verb_end).next() else {
         return false;
     };
-    let verb_start = verb_end - verb.chars().count();
+    let verb_start = verb_end - compared.len_of(verb);
     let floor = verb_start.saturating_sub(LOOKBACK);
     (floor..verb_start)
         .rev()
@@ -1300,8 +1303,13 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
     // Strip the verbs that only introduce the figure, then the connectives
     // that only start the clause (on char indices: no allocation).
     let mut to = k;
-    while let Some(t) = sets().trailers.ending_at(line, to).filter(|_| to > from) {
-        to -= t.chars().count();
+    let trailers = &sets().trailers;
+    while let Some(t) = trailers
+        .ending_at_all(line, to)
+        .next()
+        .filter(|_| to > from)
+    {
+        to -= trailers.len_of(t);
     }
     for l in SUBJECT_LEADERS {
         if from < to && line.starts_with(from, l) {
@@ -1398,8 +1406,8 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
 fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
     let joined = |a: &RawMetric, b: &RawMetric| {
         let between = &text[a.end..b.start];
-        !between.is_empty()
-            && between.chars().count() <= 2
+        // One or two of these three-byte characters, and nothing else.
+        (3..=6).contains(&between.len())
             && between
                 .chars()
                 .all(|c| matches!(c, '、' | '和' | '与' | '及'))
@@ -1473,9 +1481,10 @@ fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
             && cur.start >= prev.end
         {
             let between = &text[prev.end..cur.start];
-            let n = between.chars().count();
+            // `、` and one to four ideographs (at most 4 bytes each).
             if between.starts_with('、')
-                && (2..=5).contains(&n)
+                && between.len() <= 20
+                && (2..=5).contains(&between.chars().count())
                 && between.chars().skip(1).all(is_han)
             {
                 metrics[i].change = true;

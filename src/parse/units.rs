@@ -15,6 +15,8 @@ pub struct Unit {
     pub kind: MetricKind,
     /// Extra conditions the scanner checks (see [`Guard`]).
     pub guard: Guard,
+    /// Characters in `surface` (a `u8`: it fits beside `kind` and `guard`).
+    pub chars: u8,
 }
 
 /// Conditions under which a unit word is not a unit.
@@ -44,6 +46,7 @@ const fn u(surface: &'static str, base: &'static str, kind: MetricKind) -> Unit 
         base,
         kind,
         guard: Guard::None,
+        chars: char_count(surface),
     }
 }
 
@@ -53,7 +56,21 @@ const fn g(surface: &'static str, kind: MetricKind, guard: Guard) -> Unit {
         base: surface,
         kind,
         guard,
+        chars: char_count(surface),
     }
+}
+
+/// Characters in `s`: its bytes that do not continue a character.
+const fn char_count(s: &str) -> u8 {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        if b[i] & 0xC0 != 0x80 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
 }
 
 /// Every unit, longest surface first within each leading character so that
