@@ -54,7 +54,7 @@ pub fn render_report(
     .map_err(|e| {
         JsError::new(&format!(
             "govreport: cannot build the viewer: {}",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+            view::error_text(&e)
         ))
     })?;
     Ok(crate::transport::encode(&report))

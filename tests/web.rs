@@ -186,3 +186,18 @@ fn checks_panel_lists_every_check_with_a_worded_status() {
         assert!(li.text_content().unwrap().contains(&c.message));
     }
 }
+
+/// A failed render says what the browser threw: a `DOMException`'s message,
+/// a string as it is, and for anything else that a DOM call failed.
+#[wasm_bindgen_test]
+fn error_text_names_what_was_thrown() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let thrown = doc.create_element("not a name").unwrap_err();
+    let text = view::error_text(&thrown);
+    assert!(text.contains("not a name"), "{text}");
+    assert_eq!(
+        view::error_text(&JsValue::from_str("the element has no document")),
+        "the element has no document"
+    );
+    assert_eq!(view::error_text(&JsValue::from(3)), "a DOM call failed");
+}

@@ -516,6 +516,19 @@ impl<'a> Dom<'a> {
     }
 }
 
+/// What a failed [`render`] reports: the text of the value a DOM call threw
+/// (a `DOMException`'s or `Error`'s message, or a string), without the
+/// generic formatter of any JavaScript value, which would add 2 KB of
+/// JavaScript to the download.
+pub fn error_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<web_sys::js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "a DOM call failed".to_string())
+}
+
 /// Renders `report` (read from `text`) into `root`, replacing its content.
 ///
 /// # Errors
