@@ -238,7 +238,7 @@ impl Line<'_> {
 /// usually none or one. The words are kept as characters, compared without
 /// decoding.
 struct Words {
-    list: Vec<(&'static str, Box<[char]>)>,
+    list: Vec<Box<[char]>>,
     by_first: Buckets,
     by_last: Buckets,
 }
@@ -285,10 +285,9 @@ impl Buckets {
 
 impl Words {
     fn new(list: Vec<&'static str>) -> Self {
-        let list: Vec<(&'static str, Box<[char]>)> =
-            list.into_iter().map(|w| (w, w.chars().collect())).collect();
-        let firsts: Vec<char> = list.iter().map(|(_, w)| w[0]).collect();
-        let lasts: Vec<char> = list.iter().map(|(_, w)| w[w.len() - 1]).collect();
+        let list: Vec<Box<[char]>> = list.iter().map(|w| w.chars().collect()).collect();
+        let firsts: Vec<char> = list.iter().map(|w| w[0]).collect();
+        let lasts: Vec<char> = list.iter().map(|w| w[w.len() - 1]).collect();
         let by_first = Buckets::new(&firsts);
         let by_last = Buckets::new(&lasts);
         Words {
@@ -299,26 +298,21 @@ impl Words {
     }
 
     /// The index of the first word of the list written at char `k`.
-    fn index_starting_at(&self, line: &Line, k: usize) -> Option<usize> {
+    fn starting_at(&self, line: &Line, k: usize) -> Option<usize> {
         let c = *line.chars.get(k)?;
         self.by_first
             .of(c)
             .iter()
             .map(|&i| usize::from(i))
             .find(|&i| {
-                let w = &self.list[i].1;
+                let w = &self.list[i];
                 w[0] == c && line.chars.get(k..k + w.len()) == Some(&**w)
             })
     }
 
     /// The length in characters of word `i` of the list.
     fn len_of(&self, i: usize) -> usize {
-        self.list[i].1.len()
-    }
-
-    /// The first word of the list written at char `k`.
-    fn starting_at(&self, line: &Line, k: usize) -> Option<&'static str> {
-        self.index_starting_at(line, k).map(|i| self.list[i].0)
+        self.list[i].len()
     }
 
     /// The indices of the words of the list written just before char `k`,
@@ -327,14 +321,14 @@ impl Words {
         let last = k.checked_sub(1).and_then(|p| line.chars.get(p).copied());
         let group = last.map_or(&[][..], |c| self.by_last.of(c));
         group.iter().map(|&i| usize::from(i)).filter(move |&i| {
-            let w = &self.list[i].1;
+            let w = &self.list[i];
             Some(w[w.len() - 1]) == last && k >= w.len() && line.chars[k - w.len()..k] == **w
         })
     }
 
-    /// The first word of the list written just before char `k`.
-    fn ending_at(&self, line: &Line, k: usize) -> Option<&'static str> {
-        self.ending_at_all(line, k).next().map(|i| self.list[i].0)
+    /// The index of the first word of the list written just before char `k`.
+    fn ending_at(&self, line: &Line, k: usize) -> Option<usize> {
+        self.ending_at_all(line, k).next()
     }
 }
 
@@ -1176,7 +1170,7 @@ fn suffix_qualifier(line: &Line, at: usize, current: Option<Qualifier>) -> (Qual
     // The index by first character rejects most positions, which have no
     // bound, at once.
     let suffix = &sets().suffix;
-    match suffix.index_starting_at(line, at) {
+    match suffix.starting_at(line, at) {
         Some(i) => (SUFFIX_QUALIFIERS[i].1, at + suffix.len_of(i)),
         None => (current.unwrap_or_default(), at),
     }
@@ -1250,7 +1244,7 @@ const COMPARED_VERBS: [&str; 9] = [
 /// words before the figure end (see [`is_change`]).
 fn is_compared_change(line: &Line, verb_end: usize) -> bool {
     let compared = &sets().compared;
-    let Some(verb) = compared.ending_at_all(line, verb_end).next() else {
+    let Some(verb) = compared.ending_at(line, verb_end) else {
         return false;
     };
     let verb_start = verb_end - compared.len_of(verb);
@@ -1304,11 +1298,7 @@ fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, u
     // that only start the clause (on char indices: no allocation).
     let mut to = k;
     let trailers = &sets().trailers;
-    while let Some(t) = trailers
-        .ending_at_all(line, to)
-        .next()
-        .filter(|_| to > from)
-    {
+    while let Some(t) = trailers.ending_at(line, to).filter(|_| to > from) {
         to -= trailers.len_of(t);
     }
     for l in SUBJECT_LEADERS {
@@ -1616,7 +1606,8 @@ mod tests {
                 offs: &offs,
             };
             let end = chars.len() - 1;
-            assert_eq!(sets().compared.ending_at(&line, end), Some(verb), "{verb}");
+            let found = sets().compared.ending_at(&line, end);
+            assert_eq!(found.map(|i| COMPARED_VERBS[i]), Some(verb), "{verb}");
         }
     }
 
