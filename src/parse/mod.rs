@@ -360,22 +360,28 @@ fn convert_items(text: &str, map: &Utf16Map, items: &[RawItem]) -> Vec<Item> {
         .collect()
 }
 
-/// The four-digit year at the start of `s[at..]` followed by 年, if any.
-fn year_at(chars: &[char], at: usize) -> Option<i32> {
-    let digits: String = chars.get(at..at + 4)?.iter().collect();
-    let y: i32 = digits.parse().ok()?;
-    (chars.get(at + 4) == Some(&'年')
-        && (1949..=2100).contains(&y)
-        && (at == 0 || !chars[at - 1].is_ascii_digit()))
-    .then_some(y)
-}
-
-/// Every `YYYY年` in `s`.
-fn years(s: &str) -> Vec<i32> {
-    let chars: Vec<char> = s.chars().map(text::fold).collect();
-    (0..chars.len())
-        .filter_map(|i| year_at(&chars, i))
-        .collect()
+/// The first `YYYY年` in `s` (1949–2100, full-width digits too, not
+/// continuing a longer number), read in one pass over its characters
+/// without collecting them.
+fn first_year(s: &str) -> Option<i32> {
+    // The last five characters before the current one: a character that
+    // must not be a digit, then the four digits.
+    let mut last = ['\0'; 5];
+    for c in s.chars().map(text::fold) {
+        if c == '年' && !last[0].is_ascii_digit() {
+            let y = last[1..].iter().try_fold(0i32, |y, &d| {
+                d.to_digit(10)
+                    .filter(|_| d.is_ascii_digit())
+                    .map(|d| y * 10 + d as i32)
+            });
+            if let Some(y) = y.filter(|y| (1949..=2100).contains(y)) {
+                return Some(y);
+            }
+        }
+        last.rotate_left(1);
+        last[4] = c;
+    }
+    None
 }
 
 /// The year reported on: from the title (a 政府工作报告 of year Y reviews
@@ -383,13 +389,13 @@ fn years(s: &str) -> Vec<i32> {
 /// the text names.
 fn year(text: &str, structure: &Structure) -> Option<i32> {
     if let Some(title) = &structure.title {
-        if let Some(&y) = years(title).first() {
+        if let Some(y) = first_year(title) {
             let work_report = title.contains("政府工作报告") && !title.contains("年度");
             return Some(if work_report { y - 1 } else { y });
         }
     }
     for h in &structure.headings {
-        if let Some(&y) = years(&text[h.title.0..h.title.1]).first() {
+        if let Some(y) = first_year(&text[h.title.0..h.title.1]) {
             return Some(y);
         }
     }
@@ -409,7 +415,7 @@ fn year(text: &str, structure: &Structure) -> Option<i32> {
         if s.trim_start_matches(text::is_space).starts_with('—') {
             continue;
         }
-        if let Some(&y) = years(s).first() {
+        if let Some(y) = first_year(s) {
             return Some(y);
         }
     }
@@ -438,6 +444,55 @@ mod tests {
             }
         }
         (clause.unwrap_or(limit), limit)
+    }
+
+    /// The years of `s` as the parser read them before [`first_year`]:
+    /// every position's four characters collected and parsed.
+    fn years_by_strings(s: &str) -> Vec<i32> {
+        let chars: Vec<char> = s.chars().map(text::fold).collect();
+        (0..chars.len())
+            .filter_map(|at| {
+                let digits: String = chars.get(at..at + 4)?.iter().collect();
+                let y: i32 = digits.parse().ok()?;
+                (chars.get(at + 4) == Some(&'年')
+                    && (1949..=2100).contains(&y)
+                    && (at == 0 || !chars[at - 1].is_ascii_digit()))
+                .then_some(y)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn first_year_reads_what_parsing_each_position_read() {
+        let pieces = [
+            "2021",
+            "２０２１",
+            "1948",
+            "2101",
+            "1",
+            "+202",
+            "-202",
+            "年",
+            "度",
+            "x",
+            "０",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+        }
+        texts.push("广州市2021年度法治政府建设情况报告".into());
+        texts.push("12021年、2022年".into());
+        let mut found = 0;
+        for t in &texts {
+            let want = years_by_strings(t).first().copied();
+            found += usize::from(want.is_some());
+            assert_eq!(first_year(t), want, "{t:?}");
+        }
+        assert!(found >= 30, "the pieces make years: {found}");
     }
 
     #[test]
