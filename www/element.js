@@ -48,7 +48,9 @@ export class GovReportElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    // The entry module's openShadow keeps the element's own content (inline
+    // text, a placeholder) on screen until the viewer replaces it.
+    if (!this.shadowRoot) this.constructor.openShadow?.(this) ?? this.attachShadow({ mode: 'open' });
     this.setAttribute('role', this.getAttribute('role') ?? 'region');
     if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby')) {
       this.setAttribute('aria-label', this.getAttribute('lang')?.startsWith('en') ? 'Report' : '报告');

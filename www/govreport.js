@@ -143,7 +143,6 @@ const LOAD_ERROR = {
  * in as text, never as markup.
  */
 export function showError(host, shadow, error, text, lang) {
-  adoptStyles(shadow);
   const box = document.createElement('div');
   box.className = 'gr';
   box.setAttribute('part', 'viewer');
@@ -167,7 +166,23 @@ export function showError(host, shadow, error, text, lang) {
     box.append(pre);
   }
   shadow.replaceChildren(box);
+  // After the content is replaced: without constructable stylesheets the
+  // styles are a <style> child of the shadow root.
+  adoptStyles(shadow);
   host.dispatchEvent(new CustomEvent('gov-report-error', { bubbles: true, composed: true, detail: { error } }));
+}
+
+/**
+ * Attaches an open shadow root to `host`. A host with content of its own
+ * (the article it upgrades, inline report text, a portal's placeholder)
+ * gets a <slot>, so that the content stays on screen until the viewer
+ * replaces it: without one the host would be empty, and the page would
+ * collapse around it, for as long as the wasm takes to arrive.
+ */
+function openShadow(host) {
+  const shadow = host.attachShadow({ mode: 'open' });
+  if (host.childNodes.length) shadow.append(document.createElement('slot'));
+  return shadow;
 }
 
 /**
@@ -181,7 +196,7 @@ export function showError(host, shadow, error, text, lang) {
  */
 export async function mount(element, input, options = {}) {
   const text = typeof input === 'string' ? input : input?.text;
-  const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const shadow = element.shadowRoot ?? openShadow(element);
   let lang = langOf(element);
   try {
     if (typeof text !== 'string') throw new TypeError('govreport: mount(element, input): input must be a string or { text, report }');
@@ -194,10 +209,12 @@ export async function mount(element, input, options = {}) {
       if (options.lang !== undefined) lang = chosen;
     }
     await init();
-    adoptStyles(shadow);
     const start = performance.now();
     used = true;
     const report = decodeReport(core.renderReport(shadow, text, lang, textRuns(text)));
+    // After the render, which replaces the shadow root's children (the
+    // <style> of browsers without constructable stylesheets among them).
+    adoptStyles(shadow);
     const viewer = wire(element, shadow, report, labels(lang), core.indicatorName, lang);
     performance.measure?.('gov-report-render', { start, end: performance.now() });
     element.dispatchEvent(new CustomEvent('gov-report-ready', { bubbles: true, composed: true, detail: { report, viewer } }));
@@ -237,6 +254,7 @@ GovReportElement.preload = () => {
   prepareStyles();
 };
 GovReportElement.showError = showError;
+GovReportElement.openShadow = openShadow;
 GovReportElement.define();
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', () => upgradeMarkup(), { once: true });

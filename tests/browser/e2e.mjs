@@ -446,6 +446,65 @@ await test('bad input shows a readable error with the original text', async (pag
   assert.match(state.alert, /无法解析|could not/);
 });
 
+await test('the page\'s own content stays on screen while the wasm loads', async (page, errors) => {
+  // The wasm is held back until the page has been looked at.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${base}test/markup.html`);
+  await page.waitForFunction(() => document.querySelector('article').dataset.govReportState === 'loading');
+  await page.evaluate(() => {
+    const inline = document.createElement('gov-report');
+    inline.id = 'inline';
+    inline.textContent = '某区2023年法治政府建设情况报告 一、主要举措和成效 培训执法人员3500余人次。';
+    document.body.append(inline);
+  });
+  const during = await page.evaluate(() => ['article', '#inline'].map((sel) => {
+    const el = document.querySelector(sel);
+    const slot = el.shadowRoot?.querySelector('slot');
+    return { sel, height: el.getBoundingClientRect().height, shown: slot?.assignedNodes().length ?? 0, viewer: !!el.shadowRoot?.querySelector('.gr') };
+  }));
+  for (const d of during) {
+    assert.ok(d.height > 0 && d.shown > 0 && !d.viewer, `${d.sel} while the wasm loads: ${JSON.stringify(d)}`);
+  }
+  release();
+  await page.waitForFunction(() => document.querySelector('article').dataset.govReportState === 'ready');
+  await ready(page, '#inline');
+  const after = await page.evaluate(() => ['article', '#inline'].map((sel) => {
+    const s = document.querySelector(sel).shadowRoot;
+    return { slots: s.querySelectorAll('slot').length, marks: s.querySelectorAll('mark.metric').length };
+  }));
+  assert.deepEqual(after, [{ slots: 0, marks: 2 }, { slots: 0, marks: 1 }]);
+  assert.deepEqual(errors, []);
+});
+
+await test('without constructable stylesheets the viewer and its errors are still styled', async (page, errors) => {
+  // As in Safari before 16.4 and Firefox before 101.
+  await page.addInitScript(() => {
+    delete Document.prototype.adoptedStyleSheets;
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+  });
+  await page.goto(`${base}test/perf.html?src=/fixtures/seed.txt`);
+  await ready(page, '#r');
+  const state = await page.evaluate(async () => {
+    const s = document.getElementById('r').shadowRoot;
+    const { mount } = await import('/govreport/govreport.js');
+    const host = document.createElement('div');
+    document.body.append(host);
+    try { await mount(host, 42); } catch { /* shows the error */ }
+    const e = host.shadowRoot;
+    return {
+      adopted: 'adoptedStyleSheets' in Document.prototype,
+      styles: s.querySelectorAll('style[data-gov-report]').length,
+      layout: getComputedStyle(s.querySelector('.layout')).display,
+      errorStyles: e.querySelectorAll('style[data-gov-report]').length,
+      errorAlert: !!e.querySelector('[role=alert]'),
+    };
+  });
+  assert.deepEqual(state, { adopted: false, styles: 1, layout: 'grid', errorStyles: 1, errorAlert: true });
+  assert.deepEqual(errors, []);
+});
+
 await test('English labels when the page says lang="en"', async (page) => {
   await page.goto(`${base}test/english.html`);
   await ready(page);
