@@ -7,6 +7,9 @@
 // ready and the page has been idle (tests/browser/pages/after-ready.html);
 // and a second render, warm. Each "a / b" cell is to ready / to painted.
 // Medians of several page loads, each in a fresh browser context.
+// Beside it, the floor: the same texts in the viewer a portal would write
+// without govreport (tests/browser/pages/naive-viewer.js: paragraphs and
+// the naive RegExp's figures in <mark>s), and as plain paragraphs.
 //   node benches/js/browser.mjs [--smoke]
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
@@ -47,6 +50,22 @@ async function afterReady(src, runs) {
   return { render: median(render), painted: median(painted) };
 }
 
+/** Script request → ready / painted for the naive viewer of `src`. */
+async function naive(src, mode, runs) {
+  const ready = [];
+  const painted = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage();
+    await load(page, `${url}test/naive.html?mode=${mode}&src=${encodeURIComponent(src)}`);
+    const p = await page.evaluate(() => window.__perf);
+    if (mode === 'marks' && p.marks === 0) throw new Error(`the naive viewer marked nothing in ${src}`);
+    ready.push(p.fromScript);
+    painted.push(p.fromScriptPainted);
+    await page.close();
+  }
+  return { ready: median(ready), painted: median(painted) };
+}
+
 const runs = SMOKE ? 1 : 9;
 const seed = await measure('/fixtures/seed.txt', runs);
 const long = await measure(`/fixtures/long/${longest}`, runs);
@@ -59,5 +78,13 @@ for (const [name, m] of [['seed', seed], [`${longest} (longest long report)`, lo
   console.log(`| ${name} | ${pair(m.toReady, m.toPainted)} | ${pair(m.fromScript, m.fromScriptPainted)} | ${pair(m.render, m.renderPainted)} | ${pair(m.afterReady.render, m.afterReady.painted)} | ${pair(m.warm, m.warmPainted)} |`);
 }
 console.log(`(each cell: to the viewer ready / to the viewer painted; medians of ${runs} page loads, each in a fresh browser context)`);
+console.log('\n| page | script request → govreport viewer | → naive viewer (RegExp marks) | → plain paragraphs |');
+console.log('|---|---:|---:|---:|');
+for (const [name, src, m] of [['seed', '/fixtures/seed.txt', seed], [longest, `/fixtures/long/${longest}`, long]]) {
+  const marks = await naive(src, 'marks', runs);
+  const plain = await naive(src, 'plain', runs);
+  console.log(`| ${name} | ${pair(m.fromScript, m.fromScriptPainted)} | ${pair(marks.ready, marks.painted)} | ${pair(plain.ready, plain.painted)} |`);
+}
+console.log('(script request → ready / painted: the floor a viewer written without govreport sets on this machine)');
 await browser.close();
 server.close();
