@@ -478,6 +478,26 @@ await test('the page\'s own content stays on screen while the wasm loads', async
   assert.deepEqual(errors, []);
 });
 
+await test('a browser that cannot load the wasm shows the message and the whole text', async (page) => {
+  // As an engine without the module's wasm features would: compiling fails.
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 2, 3]) }));
+  await page.goto(`${base}test/perf.html?src=/fixtures/seed.txt`);
+  await page.waitForFunction(() => document.getElementById('r').shadowRoot?.querySelector('[role=alert]'));
+  const shown = await page.evaluate(() => {
+    const s = document.getElementById('r').shadowRoot;
+    return { alert: s.querySelector('[role=alert] strong').textContent, text: s.querySelector('.fallback').textContent };
+  });
+  assert.equal(shown.alert, '无法加载报告查看器，下面显示原文。');
+  assert.equal(shown.text, SEED);
+  await page.goto(`${base}test/markup.html`);
+  await page.waitForFunction(() => document.querySelector('article').dataset.govReportState === 'error');
+  const article = await page.evaluate(() => {
+    const a = document.querySelector('article');
+    return { alert: !!a.shadowRoot.querySelector('[role=alert]'), shown: a.shadowRoot.querySelector('slot')?.assignedNodes().length ?? 0, height: a.getBoundingClientRect().height };
+  });
+  assert.ok(article.alert && article.shown > 0 && article.height > 100, JSON.stringify(article));
+});
+
 await test('without constructable stylesheets the viewer and its errors are still styled', async (page, errors) => {
   // As in Safari before 16.4 and Firefox before 101.
   await page.addInitScript(() => {
