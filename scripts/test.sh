@@ -34,6 +34,7 @@ run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
 if command -v valgrind >/dev/null; then
   run "benchmark smoke (wasm instructions)" bash benches/wasm-instructions.sh pkg tests/fixtures/seed.txt 1 2
+  run "benchmark smoke (wasm profile)"      bash benches/wasm-profile.sh tests/fixtures/seed.txt 2 3
 else
   run "benchmark smoke (wasm instructions: no valgrind, the harness alone)" \
       node benches/js/iterate.mjs pkg tests/fixtures/seed.txt 1
