@@ -446,6 +446,18 @@ mod tests {
         (clause.unwrap_or(limit), limit)
     }
 
+    /// Every text made of three of `pieces` in a row (repeats allowed).
+    fn sequences_of_three(pieces: &[&str]) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            texts = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+        }
+        texts
+    }
+
     /// The years of `s` as the parser read them before [`first_year`]:
     /// every position's four characters collected and parsed.
     fn years_by_strings(s: &str) -> Vec<i32> {
@@ -477,13 +489,7 @@ mod tests {
             "x",
             "０",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            texts = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-        }
+        let mut texts = sequences_of_three(&pieces);
         texts.push("广州市2021年度法治政府建设情况报告".into());
         texts.push("12021年、2022年".into());
         let mut found = 0;
@@ -516,13 +522,7 @@ mod tests {
             "纠错率50.63%",
         ];
         // Every short sequence of the pieces, from every character boundary.
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            texts = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-        }
+        let mut texts = sequences_of_three(&pieces);
         texts.push("共".repeat(150) + "。");
         texts.push("，".repeat(120));
         for text in &texts {
