@@ -9,11 +9,14 @@
 // Medians of several page loads, each in a fresh browser context.
 // Beside it, the floor: the same texts in the viewer a portal would write
 // without govreport (tests/browser/pages/naive-viewer.js: paragraphs and
-// the naive RegExp's figures in <mark>s), and as plain paragraphs.
+// the naive RegExp's figures in <mark>s), and as plain paragraphs. Last,
+// the report already on the page as an article the script tag upgrades:
+// when its text is first painted, and when the viewer replaces it.
 //   node benches/js/browser.mjs [--smoke]
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../../tests/browser/browser.mjs';
 import { loadTimingPage as load, longestLongReport, median } from './pages.mjs';
+import { readFileSync } from 'node:fs';
 
 const SMOKE = process.argv.includes('--smoke');
 const longest = longestLongReport();
@@ -66,6 +69,38 @@ async function naive(src, mode, runs) {
   return { ready: median(ready), painted: median(painted) };
 }
 
+/** The report `file` (under tests/fixtures) as an article on the page, one paragraph per line. */
+function articlePage(file) {
+  const text = readFileSync(new URL(`../../tests/fixtures/${file}`, import.meta.url), 'utf8');
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const paragraphs = text.split(/\r?\n/).filter((l) => l.trim()).map((l) => `<p>${escape(l)}</p>`).join('\n');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>article</title>
+<script type="module" src="article-perf.js"></script>
+<script type="module" src="/govreport/govreport.js"></script></head>
+<body><article data-gov-report id="r">
+${paragraphs}
+</article></body></html>`;
+}
+
+/** The article page of `file`: text first painted, viewer ready / painted. */
+async function article(file, runs) {
+  const html = articlePage(file);
+  const got = { firstPaint: [], toReady: [], toPainted: [], fromScript: [], fromScriptPainted: [] };
+  let textFirst = 0;
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.newPage();
+    await page.route(`${url}test/article.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await load(page, `${url}test/article.html`);
+    const p = await page.evaluate(() => window.__perf);
+    if (!p.metrics) throw new Error(`article page of ${file}: ${JSON.stringify(p)}`);
+    for (const k of Object.keys(got)) got[k].push(p[k]);
+    if (p.firstPaint < p.toReady) textFirst++;
+    await page.close();
+  }
+  return { ...Object.fromEntries(Object.entries(got).map(([k, v]) => [k, median(v)])), textFirst };
+}
+
 const runs = SMOKE ? 1 : 9;
 const seed = await measure('/fixtures/seed.txt', runs);
 const long = await measure(`/fixtures/long/${longest}`, runs);
@@ -86,5 +121,12 @@ for (const [name, src, m] of [['seed', '/fixtures/seed.txt', seed], [longest, `/
   console.log(`| ${name} | ${pair(m.fromScript, m.fromScriptPainted)} | ${pair(marks.ready, marks.painted)} | ${pair(plain.ready, plain.painted)} |`);
 }
 console.log('(script request → ready / painted: the floor a viewer written without govreport sets on this machine)');
+console.log('\n| report on the page as an article | first contentful paint | loads where it was the text, before the viewer | navigation start → viewer | script request → viewer |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, file] of [['seed', 'seed.txt'], [longest, `long/${longest}`]]) {
+  const a = await article(file, runs);
+  console.log(`| ${name} | ${a.firstPaint.toFixed(0)} ms | ${a.textFirst} of ${runs} | ${pair(a.toReady, a.toPainted)} | ${pair(a.fromScript, a.fromScriptPainted)} |`);
+}
+console.log('(from navigation start; the viewer replaces the painted text when it is ready)');
 await browser.close();
 server.close();
