@@ -88,23 +88,12 @@ fn every_metric_is_a_mark_with_its_text() {
             .contains(&format!("kind-{}", m.kind.as_str())));
         assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"));
     }
-    let rows = all(&root, ".metrics tbody tr");
-    assert_eq!(rows.len(), report.metrics.len());
-    // Each row's section cell names the figure's innermost section.
-    for (row, m) in rows.iter().zip(&report.metrics) {
-        let cell = row.query_selector("td.section").unwrap().unwrap();
-        let expected = m
-            .section
-            .as_deref()
-            .and_then(|id| report.all_sections().find(|s| s.id == id))
-            .map(|s| format!("{}{}", s.marker, s.title))
-            .unwrap_or_default();
-        assert_eq!(cell.text_content().unwrap_or_default(), expected);
-    }
-    assert!(rows.iter().any(|r| r
-        .text_content()
-        .unwrap_or_default()
-        .contains("(六)依法化解社会矛盾")));
+    // The table's rows are the shim's (www/viewer.js builds them from the
+    // report; tests/browser/e2e.mjs checks them): the view renders the
+    // head and an empty body.
+    assert_eq!(all(&root, ".metrics thead th").len(), 5);
+    assert_eq!(all(&root, ".metrics tbody").len(), 1);
+    assert!(all(&root, ".metrics tbody tr").is_empty());
 }
 
 #[wasm_bindgen_test]

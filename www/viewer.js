@@ -41,6 +41,28 @@ export function langOf(element) {
   return /^en\b/i.test(tag) ? 'en' : 'zh';
 }
 
+/** The metrics table's columns, as the wasm renders their heads. */
+const COLUMNS = ['subject', 'value', 'unit', 'qualifier', 'section'];
+
+/**
+ * A value in plain digits, never with an exponent (`1e21` →
+ * `1000000000000000000000`, `1e-7` → `0.0000001`): the shortest digits that
+ * give the number back, as the command line's CSV writes them.
+ * @param {number} v
+ */
+export function plainNumber(v) {
+  const s = String(v);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const sign = s[0] === '-' ? '-' : '';
+  const [int, frac = ''] = s.slice(sign.length, e).split('.');
+  const digits = int + frac;
+  const point = int.length + Number(s.slice(e + 1));
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 function csvField(s) {
   const v = String(s ?? '');
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -238,9 +260,33 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   const PAGE = 40;
   const wrap = tbody.closest('.table-wrap');
   const table = tbody.closest('table');
-  const rows = [...tbody.rows]; // every row, in the order shown
-  for (const tr of rows.slice(PAGE)) tr.remove();
+  // Every row, in the order shown, built here from the report (the wasm
+  // renders the table's head only): in JavaScript a row is a clone and five
+  // text assignments, where from wasm each string crossed and was decoded.
+  const template = document.createElement('tr');
+  template.tabIndex = 0;
+  for (const col of COLUMNS) {
+    const td = document.createElement('td');
+    td.className = col;
+    template.append(td);
+  }
+  const qualifiers = new Map();
+  const cellText = (td, t) => { if (t) td.textContent = t; return td.nextSibling; };
+  const rows = report.metrics.map((m) => {
+    const tr = template.cloneNode(true);
+    tr.setAttribute('data-metric', m.id);
+    const s = m.section ? sectionsById.get(m.section) : null;
+    let q = qualifiers.get(m.qualifier);
+    if (q === undefined) qualifiers.set(m.qualifier, q = labels[`qualifier.${m.qualifier}`] ?? '');
+    let td = cellText(tr.firstChild, m.subject ?? m.text);
+    td = cellText(td, plainNumber(m.value));
+    td = cellText(td, m.unit ?? '');
+    td = cellText(td, q);
+    cellText(td, s ? s.marker + s.title : '');
+    return tr;
+  });
   let attached = Math.min(PAGE, rows.length);
+  tbody.append(...rows.slice(0, attached));
 
   /** Numbers the rows a filter leaves (the header row is 1). */
   function numberRows() {

@@ -12,7 +12,9 @@
 //!       details.furniture   page furniture, folded
 //!       div.preamble        opening text
 //!       details.section     one per section: summary > hN heading, div.body, children
-//!     aside[part=panels]    checks panel, metrics panel (table)
+//!     aside[part=panels]    checks panel, metrics panel (table head and
+//!                           an empty body: the shim builds the rows from
+//!                           the report, as it pages, sorts and filters them)
 //!   div[role=tooltip]
 //! ```
 //!
@@ -51,8 +53,6 @@ struct Dom<'a> {
     /// call into the DOM instead of five (every call that carries a string
     /// from wasm to JavaScript costs a decode).
     mark_templates: Vec<Option<Element>>,
-    /// Prototype table row with its five cells.
-    row_template: Option<Element>,
     /// Where runs of the report text come from, when JavaScript gave it.
     runs: Option<&'a TextRuns>,
 }
@@ -459,60 +459,15 @@ impl<'a> Dom<'a> {
         }
         thead.append_child(&tr)?;
         table.append_child(&thead)?;
+        // The rows are the shim's (viewer.js): it attaches them as they are
+        // needed, and building hundreds of them here, across the wasm
+        // boundary, was a fifth of a long report's render.
         let tbody = self.el("tbody", "")?;
-        let metrics = self.metrics;
-        for m in metrics {
-            let tr = self.metric_row(m)?;
-            tbody.append_child(&tr)?;
-        }
         table.append_child(&tbody)?;
         wrap.append_child(&table)?;
         panel.append_child(&wrap)?;
         aside.append_child(&panel)?;
         Ok(())
-    }
-
-    fn metric_row(&mut self, m: &Metric) -> R<Element> {
-        if self.row_template.is_none() {
-            let tr = self.el("tr", "")?;
-            tr.set_attribute("tabindex", "0")?;
-            for col in ["subject", "value", "unit", "qualifier", "section"] {
-                let td = self.el("td", col)?;
-                tr.append_child(&td)?;
-            }
-            self.row_template = Some(tr);
-        }
-        let tr: Element = self
-            .row_template
-            .as_ref()
-            .map(|t| t.clone_node_with_deep(true))
-            .transpose()?
-            .map(JsCast::unchecked_into)
-            .ok_or("template")?;
-        tr.set_attribute("data-metric", &m.id)?;
-        let section = m
-            .section
-            .as_deref()
-            .and_then(|id| self.report.section(id))
-            .map(|s| format!("{}{}", s.marker, s.title));
-        let qualifier = self.label(&format!("qualifier.{}", m.qualifier.as_str()));
-        let value = crate::format_number(m.value);
-        let texts = [
-            m.subject.as_deref().unwrap_or(&m.text),
-            &value,
-            m.unit.as_deref().unwrap_or(""),
-            qualifier,
-            section.as_deref().unwrap_or(""),
-        ];
-        let mut cell = tr.first_element_child();
-        for text in texts {
-            let td = cell.ok_or("template")?;
-            if !text.is_empty() {
-                td.set_text_content(Some(text));
-            }
-            cell = td.next_element_sibling();
-        }
-        Ok(tr)
     }
 }
 
@@ -567,7 +522,6 @@ fn render_inner(
         .ok_or_else(|| JsValue::from_str("the element has no document"))?;
     let mut dom = Dom {
         mark_templates: vec![None; 12],
-        row_template: None,
         runs,
         doc,
         lang,

@@ -264,6 +264,43 @@ await test('the metrics table sorts, filters and exports CSV', async (page) => {
   assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
 });
 
+await test('each row of the metrics table shows its figure: subject, value, unit, qualifier, section', async (page) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const rows = await page.evaluate(async () => {
+    const el = document.getElementById('seed');
+    const { labels } = await import('/govreport/govreport.js');
+    dispatchEvent(new Event('beforeprint')); // attaches every row
+    const s = el.shadowRoot;
+    const out = [...s.querySelectorAll('.metrics tbody tr')].map((tr) => ({
+      id: tr.dataset.metric,
+      tabindex: tr.getAttribute('tabindex'),
+      cells: [...tr.cells].map((td) => [td.className, td.textContent]),
+    }));
+    dispatchEvent(new Event('afterprint'));
+    return { out, metrics: el.report.metrics, sections: el.report.sections, labels: labels('zh') };
+  });
+  const sections = new Map();
+  const walk = (list) => list.forEach((x) => { sections.set(x.id, x); walk(x.children); });
+  walk(rows.sections);
+  assert.equal(rows.out.length, rows.metrics.length);
+  rows.out.forEach((row, i) => {
+    const m = rows.metrics[i];
+    const s = m.section ? sections.get(m.section) : null;
+    assert.equal(row.id, m.id);
+    assert.equal(row.tabindex, '0');
+    assert.deepEqual(row.cells.map(([c]) => c), ['subject', 'value', 'unit', 'qualifier', 'section']);
+    const [subject, value, unit, qualifier, section] = row.cells.map(([, t]) => t);
+    assert.equal(subject, m.subject ?? m.text);
+    assert.equal(value, String(m.value));
+    assert.equal(unit, m.unit ?? '');
+    assert.equal(section, s ? `${s.marker}${s.title}` : '');
+    assert.equal(qualifier, rows.labels[`qualifier.${m.qualifier}`]);
+  });
+  const correction = rows.out.find((r) => r.cells[0][1] === '纠错率');
+  assert.deepEqual(correction.cells.map(([, t]) => t), ['纠错率', '50.63', '%', '确数', '(六)依法化解社会矛盾']);
+});
+
 await test('the metrics table attaches its rows as they are needed, and counts them all', async (page) => {
   await page.goto(base);
   await ready(page, '#seed');

@@ -76,8 +76,48 @@ try {
       }
     }
   }
+  // The viewer's table writes values as the command line's CSV does
+  // (plain digits, never an exponent): plainNumber in www/viewer.js against
+  // the CSV's value column, every metric of every text.
+  const { plainNumber } = await import(join(ROOT, 'pkg/viewer.js'));
+  const csv = execFileSync(join(target, 'debug/govreport'), ['metrics', '--format', 'csv', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const records = parseCsv(csv);
+  const valueAt = records[0].indexOf('value');
+  const fileAt = records[0].indexOf('file');
+  const values = new Map();
+  for (const r of records.slice(1)) values.set(r[fileAt], [...(values.get(r[fileAt]) ?? []), r[valueAt]]);
+  let numbers = 0;
+  for (const [name, text] of inputs) {
+    const file = files.find((f) => f.endsWith(`/${name}.txt`));
+    const want = values.get(file) ?? values.get(file.split('/').pop()) ?? [];
+    const got = parse(text, 'zh').metrics.map((m) => plainNumber(m.value));
+    assert.deepEqual(got, want, `values of ${name}`);
+    numbers += got.length;
+  }
+  console.log(`ok   the viewer writes ${numbers} values as the command line's CSV does`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field); records.push(record); record = []; field = '';
+    } else field += c;
+  }
+  if (field || record.length) { record.push(field); records.push(record); }
+  return records;
 }
 
 // What the parser never produces but the decoder must still carry as JSON
