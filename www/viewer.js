@@ -217,7 +217,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       const visibleRows = () => [...tbody.rows].filter((r) => !r.hidden);
       let list = visibleRows();
       // Past the last row attached: attach the next ones first.
-      if (e.key === 'ArrowDown' && list.at(-1) === row && attached < rows.length) {
+      if (e.key === 'ArrowDown' && list.at(-1) === row && attached < report.metrics.length) {
         attachMore();
         list = visibleRows();
       }
@@ -260,9 +260,11 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   const PAGE = 40;
   const wrap = tbody.closest('.table-wrap');
   const table = tbody.closest('table');
-  // Every row, in the order shown, built here from the report (the wasm
-  // renders the table's head only): in JavaScript a row is a clone and five
-  // text assignments, where from wasm each string crossed and was decoded.
+  // The rows are built here from the report (the wasm renders the table's
+  // head only): in JavaScript a row is a clone and five text assignments,
+  // where from wasm each string crossed and was decoded. The first PAGE are
+  // built at once, the rest when first needed (more rows attached, a sort,
+  // a filter, the CSV), all together.
   const template = document.createElement('tr');
   template.tabIndex = 0;
   for (const col of COLUMNS) {
@@ -272,9 +274,12 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   }
   const qualifiers = new Map();
   const cellText = (td, t) => { if (t) td.textContent = t; return td.nextSibling; };
-  const rows = report.metrics.map((m) => {
+  const buildRow = (m, i) => {
     const tr = template.cloneNode(true);
     tr.setAttribute('data-metric', m.id);
+    // Its place before any sort or filter (the header row is 1): those
+    // build every row first and number them again.
+    tr.setAttribute('aria-rowindex', String(i + 2));
     const s = m.section ? sectionsById.get(m.section) : null;
     let q = qualifiers.get(m.qualifier);
     if (q === undefined) qualifiers.set(m.qualifier, q = labels[`qualifier.${m.qualifier}`] ?? '');
@@ -284,24 +289,33 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     td = cellText(td, q);
     cellText(td, s ? s.marker + s.title : '');
     return tr;
-  });
-  let attached = Math.min(PAGE, rows.length);
-  tbody.append(...rows.slice(0, attached));
+  };
+  const first = report.metrics.slice(0, PAGE).map(buildRow);
+  let all = null;
+  /** Every row, in the order shown. */
+  const everyRow = () => (all ??= first.concat(report.metrics.slice(first.length).map((m, i) => buildRow(m, first.length + i))));
+  let attached = first.length;
+  tbody.append(...first);
 
   /** Numbers the rows a filter leaves (the header row is 1). */
   function numberRows() {
     let n = 1;
-    for (const tr of rows) {
+    const built = all ?? first;
+    for (const tr of built) {
       if (tr.hidden) tr.removeAttribute('aria-rowindex');
       else tr.setAttribute('aria-rowindex', String(++n));
     }
-    table.setAttribute('aria-rowcount', String(n));
+    // Rows not built yet follow, none filtered out (a filter builds them
+    // all), and get their numbers when built.
+    table.setAttribute('aria-rowcount', String(n + report.metrics.length - built.length));
   }
   table.tHead.rows[0].setAttribute('aria-rowindex', '1');
   numberRows();
 
   /** Attaches the next rows, until `shown` more of them are not filtered out. */
   function attachMore(shown = PAGE) {
+    if (attached >= report.metrics.length) return;
+    const rows = everyRow();
     const start = attached;
     let count = 0;
     while (attached < rows.length && count < shown) {
@@ -320,10 +334,10 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     // screen (reading its layout would lay it out): the observer calls
     // again once it is drawn.
     if (wrap.checkVisibility?.({ contentVisibilityAuto: true }) === false || !wrap.clientHeight) return;
-    while (attached < rows.length && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - wrap.clientHeight) attachMore();
+    while (attached < report.metrics.length && wrap.scrollTop + wrap.clientHeight >= wrap.scrollHeight - wrap.clientHeight) attachMore();
   }
   on(wrap, 'scroll', fill, { passive: true });
-  if (typeof ResizeObserver === 'function' && rows.length > attached) {
+  if (typeof ResizeObserver === 'function' && report.metrics.length > attached) {
     const observer = new ResizeObserver(() => fill());
     observer.observe(wrap);
     observer.observe(table);
@@ -341,6 +355,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     const sign = dir === 'ascending' ? 1 : -1;
     const key = (tr) => col === 'value' ? metricsById.get(tr.dataset.metric).value : tr.querySelector(`td.${col}`).textContent;
     const order = (tr) => metricsById.get(tr.dataset.metric).span[0];
+    const rows = everyRow();
     rows.sort((a, b) => {
       const ka = key(a);
       const kb = key(b);
@@ -352,6 +367,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   }
   on(filter, 'input', () => {
     const q = filter.value.trim().toLowerCase();
+    const rows = everyRow();
     for (const tr of rows) tr.hidden = q !== '' && !tr.textContent.toLowerCase().includes(q);
     numberRows();
     const shown = rows.slice(0, attached).filter((tr) => !tr.hidden).length;
@@ -362,7 +378,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   function metricsCsv() {
     const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
     const lines = [head.join(',')];
-    for (const tr of rows) {
+    for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
       const s = m.section ? sectionsById.get(m.section) : null;
