@@ -20,14 +20,21 @@ async function test(name, fn) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const t0 = performance.now();
+  let timer;
   try {
-    await fn(page, errors);
+    // A test that waits for something that never comes fails instead of
+    // holding the run (page.evaluate has no timeout of its own).
+    await Promise.race([
+      fn(page, errors),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no result after 60 s')), 60000); }),
+    ]);
     results.push({ name, ok: true, ms: performance.now() - t0 });
     console.log(`ok   ${name}`);
   } catch (e) {
     results.push({ name, ok: false, ms: performance.now() - t0 });
     console.log(`FAIL ${name}\n     ${String(e.stack ?? e).split('\n').slice(0, 6).join('\n     ')}`);
   } finally {
+    clearTimeout(timer);
     await context.close();
   }
 }
@@ -489,6 +496,8 @@ await test('the page\'s own content stays on screen while the wasm loads', async
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  // Released whatever happens, so that no request is left waiting.
+  const timer = setTimeout(() => release(), 20000);
   await page.goto(`${base}test/markup.html`);
   await page.waitForFunction(() => document.querySelector('article').dataset.govReportState === 'loading');
   await page.evaluate(() => {
@@ -506,6 +515,7 @@ await test('the page\'s own content stays on screen while the wasm loads', async
     assert.ok(d.height > 0 && d.shown > 0 && !d.viewer, `${d.sel} while the wasm loads: ${JSON.stringify(d)}`);
   }
   release();
+  clearTimeout(timer);
   await page.waitForFunction(() => document.querySelector('article').dataset.govReportState === 'ready');
   await ready(page, '#inline');
   const after = await page.evaluate(() => ['article', '#inline'].map((sel) => {
