@@ -83,6 +83,11 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   const sectionsById = new Map();
   const walk = (list) => list.forEach((s) => { sectionsById.set(s.id, s); walk(s.children); });
   walk(report.sections);
+  /** The marker and title of the section a metric lies in, if any. */
+  const sectionName = (m) => {
+    const s = m.section ? sectionsById.get(m.section) : null;
+    return s ? `${s.marker}${s.title}` : null;
+  };
   const tooltip = shadow.getElementById('gr-tooltip');
   const tbody = shadow.querySelector('.metrics tbody');
   const filter = shadow.querySelector('.metrics input.filter');
@@ -159,8 +164,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     row('view.col.qualifier', labels[`qualifier.${m.qualifier}`]);
     row('view.col.subject', m.subject);
     row('view.col.indicator', m.indicator ? indicatorName(m.indicator, lang) ?? m.indicator : null);
-    const s = m.section ? sectionsById.get(m.section) : null;
-    row('view.col.section', s ? `${s.marker}${s.title}` : null);
+    row('view.col.section', sectionName(m));
     row('view.col.kind', `${labels[`kind.${m.kind}`]} · ${labels[m.change ? 'view.change' : 'view.level']}`);
     return dl;
   }
@@ -272,7 +276,6 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     td.className = col;
     template.append(td);
   }
-  const qualifiers = new Map();
   const cellText = (td, t) => { if (t) td.textContent = t; return td.nextSibling; };
   const buildRow = (m, i) => {
     const tr = template.cloneNode(true);
@@ -280,14 +283,11 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     // Its place before any sort or filter (the header row is 1): those
     // build every row first and number them again.
     tr.setAttribute('aria-rowindex', String(i + 2));
-    const s = m.section ? sectionsById.get(m.section) : null;
-    let q = qualifiers.get(m.qualifier);
-    if (q === undefined) qualifiers.set(m.qualifier, q = labels[`qualifier.${m.qualifier}`] ?? '');
     let td = cellText(tr.firstChild, m.subject ?? m.text);
     td = cellText(td, plainNumber(m.value));
     td = cellText(td, m.unit ?? '');
-    td = cellText(td, q);
-    cellText(td, s ? s.marker + s.title : '');
+    td = cellText(td, labels[`qualifier.${m.qualifier}`]);
+    cellText(td, sectionName(m));
     return tr;
   };
   const first = report.metrics.slice(0, PAGE).map(buildRow);
@@ -381,8 +381,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
-      const s = m.section ? sectionsById.get(m.section) : null;
-      lines.push([m.subject ?? '', m.value, m.unit ?? '', m.qualifier, s ? `${s.marker}${s.title}` : '', m.text, m.change, m.indicator ?? '']
+      lines.push([m.subject ?? '', m.value, m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
         .map(csvField).join(','));
     }
     return `${lines.join('\r\n')}\r\n`;

@@ -369,11 +369,11 @@ fn first_year(s: &str) -> Option<i32> {
     let mut last = ['\0'; 5];
     for c in s.chars().map(text::fold) {
         if c == '年' && !last[0].is_ascii_digit() {
-            let y = last[1..].iter().try_fold(0i32, |y, &d| {
-                d.to_digit(10)
-                    .filter(|_| d.is_ascii_digit())
-                    .map(|d| y * 10 + d as i32)
-            });
+            // (`to_digit` reads ASCII digits only; folding made the
+            // full-width ones ASCII.)
+            let y = last[1..]
+                .iter()
+                .try_fold(0i32, |y, &d| d.to_digit(10).map(|d| y * 10 + d as i32));
             if let Some(y) = y.filter(|y| (1949..=2100).contains(y)) {
                 return Some(y);
             }
