@@ -47,10 +47,12 @@ const COLUMNS = ['subject', 'value', 'unit', 'qualifier', 'section'];
 /**
  * A value in plain digits, never with an exponent (`1e21` →
  * `1000000000000000000000`, `1e-7` → `0.0000001`): the shortest digits that
- * give the number back, as the command line's CSV writes them.
- * @param {number} v
+ * give the number back, as the command line's CSV writes them. A value
+ * JSON could not hold (null) is an empty cell.
+ * @param {number|null} v
  */
 export function plainNumber(v) {
+  if (v == null) return '';
   const s = String(v);
   const e = s.indexOf('e');
   if (e < 0) return s;
@@ -374,14 +376,18 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     if (shown < PAGE) attachMore(PAGE - shown);
   });
 
-  /** The metrics table as CSV: every row the filter leaves (attached yet or not), in the order shown. */
+  /**
+   * The metrics table as CSV: every row the filter leaves (attached yet or
+   * not), in the order shown; values written as in the table and in the
+   * command line's CSV (plain digits).
+   */
   function metricsCsv() {
     const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
     const lines = [head.join(',')];
     for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
-      lines.push([m.subject ?? '', m.value, m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
+      lines.push([m.subject ?? '', plainNumber(m.value), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
         .map(csvField).join(','));
     }
     return `${lines.join('\r\n')}\r\n`;

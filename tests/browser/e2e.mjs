@@ -271,6 +271,28 @@ await test('the metrics table sorts, filters and exports CSV', async (page) => {
   assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
 });
 
+await test('the exported CSV writes values as the table and the command line do: no exponent', async (page) => {
+  // JavaScript prints 9e21 and 1e-7 with an exponent; a spreadsheet or a
+  // diff against `govreport metrics --format csv` needs the digits.
+  await page.goto(base);
+  await ready(page, '#seed');
+  const got = await page.evaluate(async () => {
+    const { mount } = await import('/govreport/govreport.js');
+    const el = document.createElement('div');
+    document.body.append(el);
+    const viewer = await mount(el, '某市2021年度法治政府建设情况报告\n一、总体情况\n全年投资90000000000000亿元，比例为0.0000001%。\n');
+    const cells = [...el.shadowRoot.querySelectorAll('.metrics tbody td.value')].map((td) => td.textContent);
+    const csv = viewer.metricsCsv();
+    el.remove();
+    return { cells, csv, values: viewer.report.metrics.map((m) => m.value) };
+  });
+  assert.deepEqual(got.values, [9e21, 1e-7]);
+  assert.deepEqual(got.cells, ['9000000000000000000000', '0.0000001']);
+  const lines = got.csv.trim().split('\r\n');
+  assert.equal(lines.length, 3);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), got.cells);
+});
+
 await test('each row of the metrics table shows its figure: subject, value, unit, qualifier, section', async (page) => {
   await page.goto(base);
   await ready(page, '#seed');
