@@ -26,21 +26,44 @@ pub const HEADER: &[&str] = &[
 /// assert_eq!(govreport::csv::field("纠错率"), "纠错率");
 /// ```
 pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let mut out = String::with_capacity(s.len());
+    push_field(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` as one CSV field, quoted when it needs it.
+fn push_field(out: &mut String, s: &str) {
+    // Bytes, not chars: the four are ASCII, and UTF-8 never hides ASCII
+    // inside another character.
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        out.push('"');
+        for (i, part) in s.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
 /// The path of section titles from the top to section `id` (`二、…/（六）…`).
 pub fn section_path(report: &Report, id: &str) -> String {
-    let mut path = Vec::new();
+    let mut path = String::new();
     let mut level = report.sections.as_slice();
     'outer: loop {
         for s in level {
-            if id == s.id || id.starts_with(&format!("{}.", s.id)) {
-                path.push(format!("{}{}", s.marker, s.title));
+            let within = id
+                .strip_prefix(s.id.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+            if within {
+                if !path.is_empty() {
+                    path.push_str(" / ");
+                }
+                path.push_str(&s.marker);
+                path.push_str(&s.title);
                 if s.id == id {
                     break 'outer;
                 }
@@ -50,7 +73,7 @@ pub fn section_path(report: &Report, id: &str) -> String {
         }
         break;
     }
-    path.join(" / ")
+    path
 }
 
 /// One CSV line (without newline) for a metric of `report` read from `file`.
@@ -60,20 +83,105 @@ pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
         .as_deref()
         .map(|id| section_path(report, id))
         .unwrap_or_default();
-    let cells = [
-        file.to_string(),
-        report.title.clone().unwrap_or_default(),
-        report.year.map(|y| y.to_string()).unwrap_or_default(),
-        section,
-        m.subject.clone().unwrap_or_default(),
-        m.text.clone(),
-        crate::format_number(m.value),
-        m.upper.map(crate::format_number).unwrap_or_default(),
-        m.unit.as_deref().unwrap_or_default().to_string(),
-        m.qualifier.as_str().to_string(),
-        m.kind.as_str().to_string(),
-        m.change.to_string(),
-        m.indicator.as_deref().unwrap_or_default().to_string(),
-    ];
-    cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
+    let mut out = String::new();
+    push_row(&mut out, &Fixed::new(file, report), &section, m);
+    out
+}
+
+/// Appends the CSV lines of every metric of `report` read from `file`, each
+/// ending in `\n`: the lines [`metric_row`] gives, written into one buffer
+/// (each section's path worked out once, no string per field).
+pub fn push_rows(out: &mut String, file: &str, report: &Report) {
+    let fixed = Fixed::new(file, report);
+    // Metrics come in text order: runs of them share a section.
+    let mut last: Option<(&str, String)> = None;
+    for m in &report.metrics {
+        let section = match m.section.as_deref() {
+            None => "",
+            Some(id) => {
+                if last.as_ref().is_none_or(|(at, _)| *at != id) {
+                    last = Some((id, section_path(report, id)));
+                }
+                last.as_ref().map_or("", |(_, path)| path.as_str())
+            }
+        };
+        push_row(out, &fixed, section, m);
+        out.push('\n');
+    }
+}
+
+/// The cells every row of one report repeats, quoted once.
+struct Fixed {
+    /// `file,title,year,`
+    head: String,
+}
+
+impl Fixed {
+    fn new(file: &str, report: &Report) -> Self {
+        let mut head = String::new();
+        push_field(&mut head, file);
+        head.push(',');
+        push_field(&mut head, report.title.as_deref().unwrap_or_default());
+        head.push(',');
+        if let Some(y) = report.year {
+            head.push_str(&y.to_string());
+        }
+        head.push(',');
+        Fixed { head }
+    }
+}
+
+fn push_row(out: &mut String, fixed: &Fixed, section: &str, m: &Metric) {
+    out.push_str(&fixed.head);
+    push_field(out, section);
+    out.push(',');
+    push_field(out, m.subject.as_deref().unwrap_or_default());
+    out.push(',');
+    push_field(out, &m.text);
+    out.push(',');
+    out.push_str(&crate::format_number(m.value));
+    out.push(',');
+    if let Some(u) = m.upper {
+        out.push_str(&crate::format_number(u));
+    }
+    out.push(',');
+    push_field(out, m.unit.as_deref().unwrap_or_default());
+    out.push(',');
+    out.push_str(m.qualifier.as_str());
+    out.push(',');
+    out.push_str(m.kind.as_str());
+    out.push(',');
+    out.push_str(if m.change { "true" } else { "false" });
+    out.push(',');
+    push_field(out, m.indicator.as_deref().unwrap_or_default());
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_in_one_buffer_are_the_rows_one_by_one() {
+        let text = "某市2021年度法治政府建设情况报告\n一、总体\n（一）第一\n办理12件，“重点”事项3项。\n二、其他\n纠错率为50%。\n“x,y”共有5个。\n";
+        let report = crate::parse(text);
+        assert!(report.metrics.len() >= 4);
+        let mut all = String::new();
+        push_rows(&mut all, "dir/a \"b\".txt", &report);
+        let one_by_one: String = report
+            .metrics
+            .iter()
+            .map(|m| metric_row("dir/a \"b\".txt", &report, m) + "\n")
+            .collect();
+        assert_eq!(all, one_by_one);
+        assert!(all.starts_with("\"dir/a \"\"b\"\".txt\",某市2021年度法治政府建设情况报告,2021,一、总体 / （一）第一,"), "{all}");
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a\"b"), "\"a\"\"b\"");
+        assert_eq!(field("\"\""), "\"\"\"\"\"\"");
+        assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(field("cr\r"), "\"cr\r\"");
+    }
 }

@@ -145,3 +145,73 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
 }
+
+#[test]
+fn parse_out_dir_keeps_the_first_of_two_files_with_one_name() {
+    // a/x.txt and b/x.txt both map to DIR/x.json: the files are parsed in
+    // parallel, so which one landed there used to depend on timing.
+    let dir = tmp("same-stem");
+    for (sub, text) in [
+        ("a", "一、总体情况\n办理12件。\n"),
+        ("b", "一、总体情况\n办理34件。\n"),
+    ] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("x.txt"), text).unwrap();
+    }
+    let out = bin()
+        .args(["parse", "--out"])
+        .arg(dir.join("json"))
+        .arg(dir.join("a/x.txt"))
+        .arg(dir.join("b/x.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("b/x.txt: skipped") && err.contains("a/x.txt's"),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(dir.join("json/x.json")).unwrap();
+    assert!(written.contains("\"text\": \"12件\""), "{written}");
+}
+
+#[test]
+fn metrics_over_many_files_keeps_their_order() {
+    // More files than one parallel batch: the rows still come file by file
+    // in name order, each file's as `metrics FILE` gives them.
+    let dir = tmp("many");
+    let mut expected = String::new();
+    for i in 0..150 {
+        let name = format!("r{i:03}.txt");
+        let text = format!("一、总体情况\n办理{}件，其中{}件当场办结。\n", i + 10, i);
+        std::fs::write(dir.join(&name), &text).unwrap();
+        let one = bin()
+            .args(["metrics"])
+            .arg(dir.join(&name))
+            .output()
+            .unwrap();
+        assert!(one.status.success());
+        let csv = String::from_utf8(one.stdout).unwrap();
+        expected.push_str(csv.split_once('\n').unwrap().1);
+    }
+    let out = bin().args(["metrics"]).arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let (_, rows) = csv.split_once('\n').unwrap();
+    assert_eq!(rows.lines().count(), 300);
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn metrics_out_to_a_path_that_cannot_be_written_fails_at_once() {
+    let dir = tmp("unwritable");
+    let out = bin()
+        .args(["metrics", "--out"])
+        .arg(dir.join("no/such/dir/out.csv"))
+        .arg(seed_path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("out.csv: cannot write"), "{err}");
+}

@@ -100,22 +100,33 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         Ok(out)
     }
 
-    /// Reads a file (or stdin for `-`) as UTF-8, with an error a person can act on.
-    fn read(path: &str) -> Result<String, String> {
-        let bytes = if path == "-" {
+    /// Reads a file (or stdin for `-`), with an error a person can act on.
+    fn read(path: &str) -> Result<Vec<u8>, String> {
+        if path == "-" {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("standard input: {e}"))?;
-            buf
+            Ok(buf)
         } else {
-            std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
-        };
-        String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let name = if path == "-" { "standard input" } else { path };
-        format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it first, e.g. iconv -f GBK -t UTF-8")
-    })
+            std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
+        }
+    }
+
+    /// `bytes` read from `path` as UTF-8 text, or where they are not.
+    fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
+        // The SIMD check first; std's only to say where a bad file goes wrong.
+        simdutf8::basic::from_utf8(bytes).map_err(|_| {
+            let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+            let name = if path == "-" { "standard input" } else { path };
+            format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it first, e.g. iconv -f GBK -t UTF-8")
+        })
+    }
+
+    /// The report in the file at `path`.
+    fn parse_file(path: &str, options: ParseOptions) -> Result<Report, String> {
+        let bytes = read(path)?;
+        Ok(parse_with(utf8(path, &bytes)?, options))
     }
 
     fn json(report: &Report) -> String {
@@ -131,8 +142,8 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     eprintln!("govreport: several files need --out DIR");
                     return ExitCode::from(2);
                 }
-                match read(&args.files[0]) {
-                    Ok(text) => println!("{}", json(&parse_with(&text, options))),
+                match parse_file(&args.files[0], options) {
+                    Ok(report) => println!("{}", json(&report)),
                     Err(e) => {
                         eprintln!("govreport: {e}");
                         failed = true;
@@ -144,23 +155,48 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     eprintln!("govreport: cannot create {}: {e}", dir.display());
                     return ExitCode::FAILURE;
                 }
-                for file in &args.files {
-                    let stem = if file == "-" {
-                        "stdin".to_string()
-                    } else {
-                        Path::new(file)
-                            .file_stem()
-                            .map_or("report".into(), |s| s.to_string_lossy().into_owned())
-                    };
-                    let target = dir.join(format!("{stem}.json"));
-                    let result = read(file).and_then(|text| {
-                        std::fs::write(&target, json(&parse_with(&text, options)) + "\n")
+                // One output per input, named after its stem; the files are
+                // read, parsed and written in parallel. Two inputs with the
+                // same stem (a/x.txt, b/x.txt) would write the same file:
+                // the first named keeps it, the others are reported.
+                let mut owner: std::collections::HashMap<String, &str> = Default::default();
+                let jobs: Vec<(&str, Result<PathBuf, String>)> = args
+                    .files
+                    .iter()
+                    .map(|file| {
+                        let stem = if file == "-" {
+                            "stdin".to_string()
+                        } else {
+                            Path::new(file)
+                                .file_stem()
+                                .map_or("report".into(), |s| s.to_string_lossy().into_owned())
+                        };
+                        let target = dir.join(format!("{stem}.json"));
+                        let job = match owner.get(&stem) {
+                            Some(first) => Err(format!(
+                                "{file}: skipped: its output {} is {first}'s",
+                                target.display()
+                            )),
+                            None => {
+                                owner.insert(stem, file);
+                                Ok(target)
+                            }
+                        };
+                        (file.as_str(), job)
+                    })
+                    .collect();
+                let results: Vec<Result<(), String>> = jobs
+                    .par_iter()
+                    .map(|(file, job)| {
+                        let target = job.as_ref().map_err(Clone::clone)?;
+                        let report = parse_file(file, options)?;
+                        std::fs::write(target, json(&report) + "\n")
                             .map_err(|e| format!("{}: cannot write: {e}", target.display()))
-                    });
-                    if let Err(e) = result {
-                        eprintln!("govreport: {e}");
-                        failed = true;
-                    }
+                    })
+                    .collect();
+                for e in results.into_iter().filter_map(Result::err) {
+                    eprintln!("govreport: {e}");
+                    failed = true;
                 }
             }
         }
@@ -200,62 +236,67 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
     fn cmd_metrics(args: Args) -> ExitCode {
         let options = ParseOptions::default().with_lang(args.lang);
         let (files, mut errors) = expand(&args.files);
+        let opened = match &args.out {
+            Some(path) => std::fs::File::create(path)
+                .map(|f| Box::new(f) as Box<dyn Write>)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+            None => Ok(Box::new(std::io::stdout().lock()) as Box<dyn Write>),
+        };
+        let mut sink = match opened {
+            Ok(w) => std::io::BufWriter::with_capacity(1 << 16, w),
+            Err(e) => {
+                eprintln!("govreport: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let where_ = |e: std::io::Error| match &args.out {
+            Some(path) => format!("{}: cannot write: {e}", path.display()),
+            None => format!("standard output: {e}"),
+        };
         let done = AtomicUsize::new(0);
         let show_progress = files.len() >= 20 && std::io::stderr().is_terminal();
-        let results: Vec<Result<(String, Report), String>> = files
-            .par_iter()
-            .map(|file| {
-                let result = read(file).map(|text| (file.clone(), parse_with(&text, options)));
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if show_progress {
-                    progress(n, files.len());
+        let mut written = if args.format == Format::Csv {
+            sink.write_all(format!("{}\n", govreport::csv::HEADER.join(",")).as_bytes())
+        } else {
+            Ok(())
+        };
+        // The files in chunks, each read, parsed and turned into its lines
+        // in parallel, then written in order: memory holds one chunk's
+        // lines, not every report of a large folder.
+        let chunk = (rayon::current_num_threads() * 8).max(32);
+        for group in files.chunks(chunk) {
+            if written.is_err() {
+                break;
+            }
+            let lines: Vec<Result<String, String>> = group
+                .par_iter()
+                .map(|file| {
+                    let result =
+                        parse_file(file, options).map(|report| rows(args.format, file, &report));
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if show_progress {
+                        progress(n, files.len());
+                    }
+                    result
+                })
+                .collect();
+            for result in lines {
+                match result {
+                    Ok(text) => {
+                        written = sink.write_all(text.as_bytes());
+                        if written.is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => errors.push(e),
                 }
-                result
-            })
-            .collect();
+            }
+        }
         if show_progress {
             eprintln!();
         }
-        let mut out = String::new();
-        if args.format == Format::Csv {
-            out.push_str(&govreport::csv::HEADER.join(","));
-            out.push('\n');
-        }
-        for result in results {
-            match result {
-                Ok((file, report)) => {
-                    for m in &report.metrics {
-                        match args.format {
-                            Format::Csv => {
-                                out.push_str(&govreport::csv::metric_row(&file, &report, m))
-                            }
-                            Format::Jsonl => {
-                                let row = serde_json::json!({
-                                    "file": file,
-                                    "title": report.title,
-                                    "year": report.year,
-                                    "section_path": m.section.as_deref().map(|id| govreport::csv::section_path(&report, id)),
-                                    "metric": m,
-                                });
-                                out.push_str(&row.to_string());
-                            }
-                        }
-                        out.push('\n');
-                    }
-                }
-                Err(e) => errors.push(e),
-            }
-        }
-        let written = match &args.out {
-            Some(path) => std::fs::write(path, &out)
-                .map_err(|e| format!("{}: cannot write: {e}", path.display())),
-            None => std::io::stdout()
-                .lock()
-                .write_all(out.as_bytes())
-                .map_err(|e| format!("standard output: {e}")),
-        };
-        if let Err(e) = written {
-            errors.push(e);
+        if let Err(e) = written.and_then(|()| sink.flush()) {
+            errors.push(where_(e));
         }
         for e in &errors {
             eprintln!("govreport: {e} (skipped)");
@@ -265,6 +306,28 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         } else {
             ExitCode::FAILURE
         }
+    }
+
+    /// The lines of every metric of `report` (read from `file`) in `format`.
+    fn rows(format: Format, file: &str, report: &Report) -> String {
+        let mut out = String::new();
+        match format {
+            Format::Csv => govreport::csv::push_rows(&mut out, file, report),
+            Format::Jsonl => {
+                for m in &report.metrics {
+                    let row = serde_json::json!({
+                        "file": file,
+                        "title": report.title,
+                        "year": report.year,
+                        "section_path": m.section.as_deref().map(|id| govreport::csv::section_path(report, id)),
+                        "metric": m,
+                    });
+                    out.push_str(&row.to_string());
+                    out.push('\n');
+                }
+            }
+        }
+        out
     }
 
     fn progress(n: usize, total: usize) {
