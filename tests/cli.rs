@@ -135,6 +135,21 @@ fn metrics_writes_csv_over_a_folder() {
         .collect();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[2]["metric"]["value"], 50.63);
+    assert_eq!(rows[2]["section_path"], "一、主要举措和成效");
+    // Keys in the order of the contract, as `parse` writes them.
+    let out = bin()
+        .args(["metrics", "--format", "jsonl"])
+        .arg(dir.join("b.txt"))
+        .output()
+        .unwrap();
+    let first = String::from_utf8(out.stdout).unwrap();
+    let first = first.lines().next().unwrap();
+    let b = dir.join("b.txt");
+    let want = format!(
+        "{{\"file\":{},\"title\":null,\"year\":null,\"section_path\":\"一、主要举措和成效\",\"metric\":{{\"id\":\"m1\",\"text\":\"553件\",",
+        serde_json::to_string(&b.to_string_lossy()).unwrap()
+    );
+    assert!(first.starts_with(&want), "{first}");
 }
 
 #[test]

@@ -308,6 +308,16 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         }
     }
 
+    /// One line of `metrics --format jsonl`: the metric with where it is.
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        file: &'a str,
+        title: &'a Option<String>,
+        year: &'a Option<i32>,
+        section_path: Option<String>,
+        metric: &'a govreport::Metric,
+    }
+
     /// The lines of every metric of `report` (read from `file`) in `format`.
     fn rows(format: Format, file: &str, report: &Report) -> String {
         let mut out = String::new();
@@ -315,14 +325,17 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
             Format::Csv => govreport::csv::push_rows(&mut out, file, report),
             Format::Jsonl => {
                 for m in &report.metrics {
-                    let row = serde_json::json!({
-                        "file": file,
-                        "title": report.title,
-                        "year": report.year,
-                        "section_path": m.section.as_deref().map(|id| govreport::csv::section_path(report, id)),
-                        "metric": m,
-                    });
-                    out.push_str(&row.to_string());
+                    let row = Row {
+                        file,
+                        title: &report.title,
+                        year: &report.year,
+                        section_path: m
+                            .section
+                            .as_deref()
+                            .map(|id| govreport::csv::section_path(report, id)),
+                        metric: m,
+                    };
+                    out.push_str(&serde_json::to_string(&row).expect("a metric always serialises"));
                     out.push('\n');
                 }
             }
