@@ -1,4 +1,5 @@
-//! CSV rows of metrics, shared by the command line and the viewer's export.
+//! CSV rows of metrics: what `govreport metrics` writes, for Rust users too.
+//! (The viewer's CSV export is written by `www/viewer.js`, with its own columns.)
 
 use crate::{Metric, Report};
 
