@@ -143,7 +143,20 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     return ExitCode::from(2);
                 }
                 match parse_file(&args.files[0], options) {
-                    Ok(report) => println!("{}", json(&report)),
+                    Ok(report) => {
+                        let mut out = std::io::stdout().lock();
+                        let written = out
+                            .write_all(json(&report).as_bytes())
+                            .and_then(|()| out.write_all(b"\n"))
+                            .and_then(|()| out.flush());
+                        // A reader that stopped early (`| head`) is no error.
+                        if let Err(e) = written {
+                            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                                eprintln!("govreport: standard output: {e}");
+                                failed = true;
+                            }
+                        }
+                    }
                     Err(e) => {
                         eprintln!("govreport: {e}");
                         failed = true;
@@ -295,8 +308,12 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         if show_progress {
             eprintln!();
         }
-        if let Err(e) = written.and_then(|()| sink.flush()) {
-            errors.push(where_(e));
+        match written.and_then(|()| sink.flush()) {
+            // The reader went away (`govreport metrics DIR | head`): the
+            // rest is not wanted, which is no error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && args.out.is_none() => {}
+            Err(e) => errors.push(where_(e)),
+            Ok(()) => {}
         }
         for e in &errors {
             eprintln!("govreport: {e} (skipped)");
