@@ -267,7 +267,11 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
             None => format!("standard output: {e}"),
         };
         let done = AtomicUsize::new(0);
-        let show_progress = files.len() >= 20 && std::io::stderr().is_terminal();
+        // Rows stream out as files are done: on a terminal they show the
+        // progress themselves, and a bar would be drawn across them.
+        let show_progress = files.len() >= 20
+            && std::io::stderr().is_terminal()
+            && (args.out.is_some() || !std::io::stdout().is_terminal());
         let mut written = if args.format == Format::Csv {
             sink.write_all(format!("{}\n", govreport::csv::HEADER.join(",")).as_bytes())
         } else {
