@@ -65,6 +65,15 @@ export function plainNumber(v) {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+/**
+ * A metric's value as the table shows it: plain digits, and a range as
+ * `3–5`.
+ * @param {{value: number|null, upper: number|null}} m
+ */
+function valueText(m) {
+  return m.upper != null ? `${plainNumber(m.value)}–${plainNumber(m.upper)}` : plainNumber(m.value);
+}
+
 function csvField(s) {
   const v = String(s ?? '');
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -161,8 +170,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
       dd.textContent = String(value);
       dl.append(dt, dd);
     };
-    const value = m.upper != null ? `${m.value}–${m.upper}` : String(m.value);
-    row('view.col.value', `${value}${m.unit ? ` ${m.unit}` : ''}`);
+    row('view.col.value', `${valueText(m)}${m.unit ? ` ${m.unit}` : ''}`);
     row('view.col.qualifier', labels[`qualifier.${m.qualifier}`]);
     row('view.col.subject', m.subject);
     row('view.col.indicator', m.indicator ? indicatorName(m.indicator, lang) ?? m.indicator : null);
@@ -286,7 +294,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     // build every row first and number them again.
     tr.setAttribute('aria-rowindex', String(i + 2));
     let td = cellText(tr.firstChild, m.subject ?? m.text);
-    td = cellText(td, plainNumber(m.value));
+    td = cellText(td, valueText(m));
     td = cellText(td, m.unit ?? '');
     td = cellText(td, labels[`qualifier.${m.qualifier}`]);
     cellText(td, sectionName(m));
@@ -378,16 +386,16 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
 
   /**
    * The metrics table as CSV: every row the filter leaves (attached yet or
-   * not), in the order shown; values written as in the table and in the
-   * command line's CSV (plain digits).
+   * not), in the order shown; values written as the command line's CSV
+   * writes them (plain digits, a range's upper end in its own column).
    */
   function metricsCsv() {
-    const head = ['subject', 'value', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
+    const head = ['subject', 'value', 'upper', 'unit', 'qualifier', 'section', 'text', 'change', 'indicator'];
     const lines = [head.join(',')];
     for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
-      lines.push([m.subject ?? '', plainNumber(m.value), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
+      lines.push([m.subject ?? '', plainNumber(m.value), m.upper == null ? '' : plainNumber(m.upper), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
         .map(csvField).join(','));
     }
     return `${lines.join('\r\n')}\r\n`;

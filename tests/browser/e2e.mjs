@@ -266,31 +266,33 @@ await test('the metrics table sorts, filters and exports CSV', async (page) => {
   ]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
-  assert.equal(lines[0], 'subject,value,unit,qualifier,section,text,change,indicator');
+  assert.equal(lines[0], 'subject,value,upper,unit,qualifier,section,text,change,indicator');
   assert.equal(lines.length, 3);
-  assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('纠错率,50.63,,%,exact,(六)依法化解社会矛盾,50.63%,false,admin_reconsideration_correction_rate.comprehensive')), lines.join('\n'));
 });
 
-await test('the exported CSV writes values as the table and the command line do: no exponent', async (page) => {
+await test('the table and the exported CSV write values as the command line does: no exponent, ranges whole', async (page) => {
   // JavaScript prints 9e21 and 1e-7 with an exponent; a spreadsheet or a
-  // diff against `govreport metrics --format csv` needs the digits.
+  // diff against `govreport metrics --format csv` needs the digits. A
+  // range (3至5件) is value 3, upper 5: the table shows 3–5, the CSV has
+  // both, as the command line's.
   await page.goto(base);
   await ready(page, '#seed');
   const got = await page.evaluate(async () => {
     const { mount } = await import('/govreport/govreport.js');
     const el = document.createElement('div');
     document.body.append(el);
-    const viewer = await mount(el, '某市2021年度法治政府建设情况报告\n一、总体情况\n全年投资90000000000000亿元，比例为0.0000001%。\n');
+    const viewer = await mount(el, '某市2021年度法治政府建设情况报告\n一、总体情况\n全年投资90000000000000亿元，比例为0.0000001%，每村配备3至5名。\n');
     const cells = [...el.shadowRoot.querySelectorAll('.metrics tbody td.value')].map((td) => td.textContent);
     const csv = viewer.metricsCsv();
     el.remove();
-    return { cells, csv, values: viewer.report.metrics.map((m) => m.value) };
+    return { cells, csv, values: viewer.report.metrics.map((m) => [m.value, m.upper]) };
   });
-  assert.deepEqual(got.values, [9e21, 1e-7]);
-  assert.deepEqual(got.cells, ['9000000000000000000000', '0.0000001']);
+  assert.deepEqual(got.values, [[9e21, null], [1e-7, null], [3, 5]]);
+  assert.deepEqual(got.cells, ['9000000000000000000000', '0.0000001', '3–5']);
   const lines = got.csv.trim().split('\r\n');
-  assert.equal(lines.length, 3);
-  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]), got.cells);
+  assert.equal(lines.length, 4);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(1, 3)), [['9000000000000000000000', ''], ['0.0000001', ''], ['3', '5']]);
 });
 
 await test('each row of the metrics table shows its figure: subject, value, unit, qualifier, section', async (page) => {
@@ -321,7 +323,7 @@ await test('each row of the metrics table shows its figure: subject, value, unit
     assert.deepEqual(row.cells.map(([c]) => c), ['subject', 'value', 'unit', 'qualifier', 'section']);
     const [subject, value, unit, qualifier, section] = row.cells.map(([, t]) => t);
     assert.equal(subject, m.subject ?? m.text);
-    assert.equal(value, String(m.value));
+    assert.equal(value, m.upper == null ? String(m.value) : `${m.value}–${m.upper}`);
     assert.equal(unit, m.unit ?? '');
     assert.equal(section, s ? `${s.marker}${s.title}` : '');
     assert.equal(qualifier, rows.labels[`qualifier.${m.qualifier}`]);
