@@ -271,3 +271,28 @@ fn parse_piped_into_a_reader_that_stops_early_does_not_panic() {
     let first = first_line_then_close(&["parse".as_ref(), long.as_os_str()]);
     assert_eq!(first, "{\n");
 }
+
+#[test]
+fn metrics_out_inside_the_folder_read_is_not_read_as_a_report() {
+    // Run twice with the output in the folder: the second run must not
+    // read the first run's output as one of the reports.
+    let dir = tmp("out-inside");
+    std::fs::copy(seed_path(), dir.join("a.txt")).unwrap();
+    let run = || {
+        let out = bin()
+            .args(["metrics", "--out"])
+            .arg(dir.join("all.txt"))
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.join("all.txt")).unwrap()
+    };
+    let first = run();
+    assert_eq!(first.lines().count(), 1 + 56);
+    assert_eq!(run(), first);
+}

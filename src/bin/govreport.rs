@@ -248,7 +248,16 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
 
     fn cmd_metrics(args: Args) -> ExitCode {
         let options = ParseOptions::default().with_lang(args.lang);
-        let (files, mut errors) = expand(&args.files);
+        let (mut files, mut errors) = expand(&args.files);
+        // The output, left by an earlier run inside a folder being read
+        // (`--out corpus/all.txt corpus`), is not one of the reports.
+        if let Some(out) = args
+            .out
+            .as_ref()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+        {
+            files.retain(|f| std::fs::canonicalize(f).map_or(true, |f| f != out));
+        }
         let opened = match &args.out {
             Some(path) => std::fs::File::create(path)
                 .map(|f| Box::new(f) as Box<dyn Write>)
