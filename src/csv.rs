@@ -85,7 +85,7 @@ pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
         .map(|id| section_path(report, id))
         .unwrap_or_default();
     let mut out = String::new();
-    push_row(&mut out, &Fixed::new(file, report), &section, m);
+    push_row(&mut out, &fixed_cells(file, report), &section, m);
     out
 }
 
@@ -93,7 +93,7 @@ pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
 /// ending in `\n`: the lines [`metric_row`] gives, written into one buffer
 /// (each section's path worked out once, no string per field).
 pub fn push_rows(out: &mut String, file: &str, report: &Report) {
-    let fixed = Fixed::new(file, report);
+    let fixed = fixed_cells(file, report);
     // Metrics come in text order: runs of them share a section.
     let mut last: Option<(&str, String)> = None;
     for m in &report.metrics {
@@ -111,29 +111,24 @@ pub fn push_rows(out: &mut String, file: &str, report: &Report) {
     }
 }
 
-/// The cells every row of one report repeats, quoted once.
-struct Fixed {
-    /// `file,title,year,`
-    head: String,
-}
-
-impl Fixed {
-    fn new(file: &str, report: &Report) -> Self {
-        let mut head = String::new();
-        push_field(&mut head, file);
-        head.push(',');
-        push_field(&mut head, report.title.as_deref().unwrap_or_default());
-        head.push(',');
-        if let Some(y) = report.year {
-            head.push_str(&y.to_string());
-        }
-        head.push(',');
-        Fixed { head }
+/// The cells every row of one report repeats, quoted once:
+/// `file,title,year,`.
+fn fixed_cells(file: &str, report: &Report) -> String {
+    let mut head = String::new();
+    push_field(&mut head, file);
+    head.push(',');
+    push_field(&mut head, report.title.as_deref().unwrap_or_default());
+    head.push(',');
+    if let Some(y) = report.year {
+        head.push_str(&y.to_string());
     }
+    head.push(',');
+    head
 }
 
-fn push_row(out: &mut String, fixed: &Fixed, section: &str, m: &Metric) {
-    out.push_str(&fixed.head);
+/// Appends one row after `fixed` (from [`fixed_cells`]).
+fn push_row(out: &mut String, fixed: &str, section: &str, m: &Metric) {
+    out.push_str(fixed);
     push_field(out, section);
     out.push(',');
     push_field(out, m.subject.as_deref().unwrap_or_default());

@@ -395,7 +395,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
-      lines.push([m.subject ?? '', plainNumber(m.value), m.upper == null ? '' : plainNumber(m.upper), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
+      lines.push([m.subject ?? '', plainNumber(m.value), plainNumber(m.upper), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
         .map(csvField).join(','));
     }
     return `${lines.join('\r\n')}\r\n`;

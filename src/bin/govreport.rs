@@ -123,6 +123,15 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         })
     }
 
+    /// A write to standard output, where a reader that went away
+    /// (`govreport … | head`) is no error: the rest was not wanted.
+    fn unless_closed(written: std::io::Result<()>) -> std::io::Result<()> {
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+
     /// The report in the file at `path`.
     fn parse_file(path: &str, options: ParseOptions) -> Result<Report, String> {
         let bytes = read(path)?;
@@ -149,12 +158,9 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                             .write_all(json(&report).as_bytes())
                             .and_then(|()| out.write_all(b"\n"))
                             .and_then(|()| out.flush());
-                        // A reader that stopped early (`| head`) is no error.
-                        if let Err(e) = written {
-                            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                                eprintln!("govreport: standard output: {e}");
-                                failed = true;
-                            }
+                        if let Err(e) = unless_closed(written) {
+                            eprintln!("govreport: standard output: {e}");
+                            failed = true;
                         }
                     }
                     Err(e) => {
@@ -258,22 +264,20 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         {
             files.retain(|f| std::fs::canonicalize(f).map_or(true, |f| f != out));
         }
+        let where_ = |e: std::io::Error| match &args.out {
+            Some(path) => format!("{}: cannot write: {e}", path.display()),
+            None => format!("standard output: {e}"),
+        };
         let opened = match &args.out {
-            Some(path) => std::fs::File::create(path)
-                .map(|f| Box::new(f) as Box<dyn Write>)
-                .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+            Some(path) => std::fs::File::create(path).map(|f| Box::new(f) as Box<dyn Write>),
             None => Ok(Box::new(std::io::stdout().lock()) as Box<dyn Write>),
         };
         let mut sink = match opened {
             Ok(w) => std::io::BufWriter::with_capacity(1 << 16, w),
             Err(e) => {
-                eprintln!("govreport: {e}");
+                eprintln!("govreport: {}", where_(e));
                 return ExitCode::FAILURE;
             }
-        };
-        let where_ = |e: std::io::Error| match &args.out {
-            Some(path) => format!("{}: cannot write: {e}", path.display()),
-            None => format!("standard output: {e}"),
         };
         let done = AtomicUsize::new(0);
         // Rows stream out as files are done: on a terminal they show the
@@ -321,12 +325,14 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         if show_progress {
             eprintln!();
         }
-        match written.and_then(|()| sink.flush()) {
-            // The reader went away (`govreport metrics DIR | head`): the
-            // rest is not wanted, which is no error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && args.out.is_none() => {}
-            Err(e) => errors.push(where_(e)),
-            Ok(()) => {}
+        let written = written.and_then(|()| sink.flush());
+        let written = if args.out.is_none() {
+            unless_closed(written)
+        } else {
+            written
+        };
+        if let Err(e) = written {
+            errors.push(where_(e));
         }
         for e in &errors {
             eprintln!("govreport: {e} (skipped)");
