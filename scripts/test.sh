@@ -33,6 +33,7 @@ run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- 
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
 run "benchmark smoke (command line)"    node benches/js/cli.mjs --smoke
+run "benchmark smoke (first frame)"     node benches/js/frame.mjs --smoke
 if command -v valgrind >/dev/null; then
   run "benchmark smoke (wasm instructions)" bash benches/wasm-instructions.sh pkg tests/fixtures/seed.txt 1 2
   run "benchmark smoke (wasm profile)"      bash benches/wasm-profile.sh tests/fixtures/seed.txt 2 3
