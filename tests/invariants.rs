@@ -182,6 +182,52 @@ fn a_million_digits() {
     assert!(r.metrics.is_empty(), "a million digits are no quantity");
 }
 
+/// Sentences that never end, each figure reading its context: the work
+/// per figure is bounded (`limits::CONTEXT_BEFORE`, and a quotation's
+/// length counted no further than a short one's), so these take about as
+/// long as the same number of figures in ordinary sentences. Before, a
+/// figure read back to the start of its sentence, its clause or an
+/// unclosed quotation: 40 000 of the first kind took 80 s.
+#[test]
+fn twenty_thousand_figures_in_one_sentence() {
+    for (unit, per) in [
+        ("审结案件553件，纠错280件，纠错率50.63%，", 3),
+        ("（一）依法行政12件", 1),
+        ("「12件", 1),
+        ("\"12件", 1),
+    ] {
+        let text = format!("一、总体情况\n“{}\n", unit.repeat(20_000));
+        let r = assert_valid(&text);
+        assert!(
+            r.metrics.len() >= 20_000 * per / 2,
+            "{unit}: {}",
+            r.metrics.len()
+        );
+    }
+}
+
+/// The bound itself: a figure's indicator reads its sentence back at most
+/// `limits::CONTEXT_BEFORE` bytes.
+#[test]
+fn an_indicator_reads_its_sentence_back_to_the_bound_only() {
+    let indicator = |gap: usize| {
+        let text = format!(
+            "一、总体情况\n行政复议{}，纠错率50%。\n",
+            "工作".repeat(gap)
+        );
+        let r = parse(&text);
+        assert_eq!(r.metrics.len(), 1, "{gap}");
+        r.metrics[0].indicator.clone()
+    };
+    // 行政复议 a third of the bound back: read; past the bound: not.
+    let bound = govreport::limits::CONTEXT_BEFORE;
+    assert_eq!(
+        indicator(bound / 6 / 3).as_deref(),
+        Some("admin_reconsideration_correction_rate")
+    );
+    assert_eq!(indicator(bound / 6 + 50), None);
+}
+
 #[test]
 fn a_million_heading_lines_are_capped() {
     let text = "（一）标题\n".repeat(1_000_000);

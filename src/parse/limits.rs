@@ -32,6 +32,13 @@ pub const MAX_CJK_NUMERAL: usize = 16;
 /// constant on lines of any length.
 pub const LOOKBACK: usize = 40;
 
+/// How far back (in bytes) a quantity's indicator reads its clause and
+/// its sentence: 1 500 bytes, 500 Chinese characters, where the longest
+/// sentence of the corpus runs 234 characters before a figure. Keeps the
+/// work per quantity constant in a sentence that never ends (a line of
+/// 40 000 figures and no stop took 80 s without it).
+pub const CONTEXT_BEFORE: usize = 1500;
+
 /// How far ahead (in characters) it looks for the counted noun.
 pub const LOOKAHEAD: usize = 20;
 

@@ -831,7 +831,9 @@ impl Scanner {
 /// quoted statement.
 fn in_short_quote(text: &str, open: usize, at: usize, end: usize) -> bool {
     const SHORT: usize = 15;
-    let inside_before = text[open..at].chars().count() - 1;
+    // Counted no further than SHORT + 1 (the quotation may have opened
+    // thousands of characters back, and there are figures all along it).
+    let inside_before = text[open..at].chars().take(SHORT + 2).count() - 1;
     if inside_before > SHORT {
         return false;
     }

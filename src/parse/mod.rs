@@ -130,10 +130,15 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         .enumerate()
         .map(|(i, m)| {
             let (clause_end, sentence_end) = clause_and_sentence_end(text, m.end);
+            // At most CONTEXT_BEFORE bytes back (on a char boundary).
+            let mut back = m.start.saturating_sub(limits::CONTEXT_BEFORE);
+            while !text.is_char_boundary(back) {
+                back += 1;
+            }
             let indicator = indicators::classify(
                 m,
-                &text[m.clause..clause_end],
-                &text[m.sentence.min(m.start)..sentence_end],
+                &text[m.clause.max(back)..clause_end],
+                &text[m.sentence.min(m.start).max(back)..sentence_end],
                 &mut sentences,
             );
             Metric {
