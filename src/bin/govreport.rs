@@ -138,8 +138,13 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         Ok(parse_with(utf8(path, &bytes)?, options))
     }
 
-    fn json(report: &Report) -> String {
-        serde_json::to_string_pretty(report).expect("a Report always serialises")
+    /// Writes the report as pretty JSON and a newline, streamed: a report
+    /// of a 100 MB input is about 150 MB of JSON, never held whole.
+    fn write_json(out: impl Write, report: &Report) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, report)?;
+        out.write_all(b"\n")?;
+        out.flush()
     }
 
     fn cmd_parse(args: Args) -> ExitCode {
@@ -153,11 +158,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                 }
                 match parse_file(&args.files[0], options) {
                     Ok(report) => {
-                        let mut out = std::io::stdout().lock();
-                        let written = out
-                            .write_all(json(&report).as_bytes())
-                            .and_then(|()| out.write_all(b"\n"))
-                            .and_then(|()| out.flush());
+                        let written = write_json(std::io::stdout().lock(), &report);
                         if let Err(e) = unless_closed(written) {
                             eprintln!("govreport: standard output: {e}");
                             failed = true;
@@ -209,7 +210,8 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     .map(|(file, job)| {
                         let target = job.as_ref().map_err(Clone::clone)?;
                         let report = parse_file(file, options)?;
-                        std::fs::write(target, json(&report) + "\n")
+                        std::fs::File::create(target)
+                            .and_then(|file| write_json(file, &report))
                             .map_err(|e| format!("{}: cannot write: {e}", target.display()))
                     })
                     .collect();
