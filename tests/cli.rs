@@ -107,7 +107,8 @@ fn metrics_writes_csv_over_a_folder() {
         "一、主要举措和成效\n审结行政复议案件553件，综合纠错280件，纠错率50.63%。\n",
     )
     .unwrap();
-    std::fs::write(dir.join("c.txt"), [0xFF, 0xFE]).unwrap();
+    // 中文 in GBK.
+    std::fs::write(dir.join("c.txt"), [0xD6, 0xD0, 0xCE, 0xC4]).unwrap();
     let out = bin().args(["metrics"]).arg(&dir).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let csv = String::from_utf8(out.stdout).unwrap();
@@ -295,4 +296,51 @@ fn metrics_out_inside_the_folder_read_is_not_read_as_a_report() {
     let first = run();
     assert_eq!(first.lines().count(), 1 + 56);
     assert_eq!(run(), first);
+}
+
+#[test]
+fn utf16_with_its_byte_order_mark_is_read_as_the_same_text() {
+    let dir = tmp("utf16");
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    let with_bom = format!("\u{FEFF}{seed}");
+    let units: Vec<u16> = with_bom.encode_utf16().collect();
+    let utf8 = dir.join("utf8.txt");
+    std::fs::write(&utf8, &with_bom).unwrap();
+    let le = dir.join("le.txt");
+    std::fs::write(
+        &le,
+        units
+            .iter()
+            .flat_map(|u| u.to_le_bytes())
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let be = dir.join("be.txt");
+    std::fs::write(
+        &be,
+        units
+            .iter()
+            .flat_map(|u| u.to_be_bytes())
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let parse = |p: &Path| bin().arg("parse").arg(p).output().unwrap();
+    let want = parse(&utf8);
+    assert!(want.status.success());
+    for p in [&le, &be] {
+        let got = parse(p);
+        assert!(
+            got.status.success(),
+            "{}",
+            String::from_utf8_lossy(&got.stderr)
+        );
+        assert_eq!(got.stdout, want.stdout, "{}", p.display());
+    }
+    // Cut inside a unit: an error that says what the file is.
+    let mut cut = std::fs::read(&le).unwrap();
+    cut.pop();
+    std::fs::write(&le, cut).unwrap();
+    let out = parse(&le);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16"));
 }

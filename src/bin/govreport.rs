@@ -19,6 +19,7 @@ fn main() -> std::process::ExitCode {
 mod cli {
     use govreport::{parse_with, Lang, ParseOptions, Report};
     use rayon::prelude::*;
+    use std::borrow::Cow;
     use std::io::{IsTerminal, Read, Write};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -113,14 +114,36 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         }
     }
 
-    /// `bytes` read from `path` as UTF-8 text, or where they are not.
-    fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, String> {
+    /// The text of `bytes` read from `path`: UTF-8, or UTF-16 that starts
+    /// with its byte order mark (what Windows Notepad saved as "Unicode"),
+    /// kept as U+FEFF so that spans count the file's own UTF-16 units; or
+    /// what is wrong with them.
+    fn text<'b>(path: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, String> {
         // The SIMD check first; std's only to say where a bad file goes wrong.
-        simdutf8::basic::from_utf8(bytes).map_err(|_| {
-            let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
-            let name = if path == "-" { "standard input" } else { path };
-            format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it first, e.g. iconv -f GBK -t UTF-8")
-        })
+        if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+            return Ok(Cow::Borrowed(s));
+        }
+        let name = if path == "-" { "standard input" } else { path };
+        let unit: Option<fn([u8; 2]) -> u16> = match bytes {
+            [0xFF, 0xFE, ..] => Some(u16::from_le_bytes),
+            [0xFE, 0xFF, ..] => Some(u16::from_be_bytes),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            let units = bytes.chunks(2).map(|c| match *c {
+                [a, b] => unit([a, b]),
+                // An odd last byte: no whole unit, so no character.
+                _ => 0xDC00,
+            });
+            return char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map(Cow::Owned)
+                .map_err(|_| {
+                    format!("{name}: UTF-16 text (it starts with a byte order mark) that is cut or has a lone surrogate")
+                });
+        }
+        let at = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+        Err(format!("{name}: not UTF-8 text (invalid byte at offset {at}); convert it first, e.g. iconv -f GBK -t UTF-8"))
     }
 
     /// A write to standard output, where a reader that went away
@@ -135,7 +158,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
     /// The report in the file at `path`.
     fn parse_file(path: &str, options: ParseOptions) -> Result<Report, String> {
         let bytes = read(path)?;
-        Ok(parse_with(utf8(path, &bytes)?, options))
+        Ok(parse_with(&text(path, &bytes)?, options))
     }
 
     /// Writes the report as pretty JSON and a newline, streamed: a report
