@@ -10,6 +10,24 @@
 //              gov-report-metric-select, gov-report-export (all bubble and
 //              cross the shadow boundary)
 
+/**
+ * The text of a fetched report, decoded as a browser decodes a page: a
+ * UTF-16 byte order mark first, then the charset the server names (older
+ * portals serve `text/plain; charset=gbk`), else UTF-8. `response.text()`
+ * would read every file as UTF-8.
+ */
+function decodeText(bytes, contentType) {
+  let label = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    // A charset the browser does not know: UTF-8, as response.text() reads.
+    return new TextDecoder().decode(bytes);
+  }
+}
+
 export class GovReportElement extends HTMLElement {
   static observedAttributes = ['src', 'lang'];
 
@@ -73,7 +91,7 @@ export class GovReportElement extends HTMLElement {
         const url = new URL(this.getAttribute('src'), document.baseURI);
         const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-        text = await response.text();
+        text = decodeText(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
       }
       text ??= this.textContent ?? '';
       if (generation !== this.#generation) return;

@@ -496,6 +496,30 @@ await test('a panic becomes an Error and other viewers keep working', async (pag
   assert.ok(result.first > 0);
 });
 
+await test('a report served as GBK or as UTF-16 reads as the same text', async (page) => {
+  // Older portals serve text/plain; charset=gbk; Windows Notepad saved
+  // "Unicode" as UTF-16 with a byte order mark. response.text() would read
+  // both as UTF-8.
+  const gbk = readFileSync(new URL('../fixtures/encodings/seed.gb18030', import.meta.url));
+  const utf16 = Buffer.from(`\uFEFF${SEED}`, 'utf16le');
+  await page.route('**/enc/gbk.txt', (route) => route.fulfill({ body: gbk, headers: { 'content-type': 'text/plain; charset=gbk' } }));
+  await page.route('**/enc/utf16.txt', (route) => route.fulfill({ body: utf16, headers: { 'content-type': 'text/plain' } }));
+  await page.route('**/enc/unknown.txt', (route) => route.fulfill({ body: Buffer.from(SEED), headers: { 'content-type': 'text/plain; charset=x-no-such-thing' } }));
+  await page.goto(base);
+  await ready(page, '#seed');
+  const got = await page.evaluate(async () => {
+    const read = (src) => new Promise((resolve) => {
+      const el = document.createElement('gov-report');
+      el.addEventListener('gov-report-ready', () => resolve({ title: el.report.title, metrics: el.report.metrics.length, m23: el.report.metrics[22]?.text ?? null }), { once: true });
+      el.setAttribute('src', src);
+      document.body.append(el);
+    });
+    return [await read('/enc/gbk.txt'), await read('/enc/utf16.txt'), await read('/enc/unknown.txt')];
+  });
+  const want = { title: '淄博市2021年度法治政府建设工作的报告', metrics: 56, m23: '2.4万余人次' };
+  assert.deepEqual(got, [want, want, want]);
+});
+
 await test('bad input shows a readable error with the original text', async (page) => {
   await page.goto(`${base}test/two.html`);
   await ready(page);
