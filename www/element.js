@@ -1,7 +1,8 @@
 // <gov-report>: the custom element. No side effects on import; the entry
 // module (govreport.js) gives it `mount` and calls `define()`.
 //
-// Attributes:  src   URL of a UTF-8 text file with the report (same origin)
+// Attributes:  src   URL of the report as text (same origin): UTF-8, the charset
+//                      its Content-Type names (GBK…), or UTF-16 with its BOM
 //              lang  "zh" (default) or "en" for the viewer's own words
 //              (inherited from ancestors and the page, like HTML `lang`)
 // Properties:  report (read-only), text, viewer
