@@ -831,9 +831,13 @@ impl Scanner {
 /// quoted statement.
 fn in_short_quote(text: &str, open: usize, at: usize, end: usize) -> bool {
     const SHORT: usize = 15;
-    // Counted no further than SHORT + 1 (the quotation may have opened
-    // thousands of characters back, and there are figures all along it).
-    let inside_before = text[open..at].chars().take(SHORT + 2).count() - 1;
+    // Opened further back than 4 × (SHORT + 2) bytes: more than SHORT + 1
+    // characters (at most four bytes each), not counted (the quotation may
+    // have opened thousands of characters back, with figures all along).
+    if at - open > 4 * (SHORT + 2) {
+        return false;
+    }
+    let inside_before = text[open..at].chars().count() - 1;
     if inside_before > SHORT {
         return false;
     }
