@@ -306,24 +306,17 @@ fn utf16_with_its_byte_order_mark_is_read_as_the_same_text() {
     let units: Vec<u16> = with_bom.encode_utf16().collect();
     let utf8 = dir.join("utf8.txt");
     std::fs::write(&utf8, &with_bom).unwrap();
-    let le = dir.join("le.txt");
-    std::fs::write(
-        &le,
-        units
-            .iter()
-            .flat_map(|u| u.to_le_bytes())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
-    let be = dir.join("be.txt");
-    std::fs::write(
-        &be,
-        units
-            .iter()
-            .flat_map(|u| u.to_be_bytes())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
+    let write = |name: &str, unit: fn(u16) -> [u8; 2]| {
+        let path = dir.join(name);
+        std::fs::write(
+            &path,
+            units.iter().flat_map(|&u| unit(u)).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        path
+    };
+    let le = write("le.txt", u16::to_le_bytes);
+    let be = write("be.txt", u16::to_be_bytes);
     let parse = |p: &Path| bin().arg("parse").arg(p).output().unwrap();
     let want = parse(&utf8);
     assert!(want.status.success());
