@@ -38,8 +38,17 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 export function startServer({ port = 8000, csp = false, host = '127.0.0.1' } = {}) {
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url, 'http://localhost');
-      let path = decodeURIComponent(url.pathname);
+      // Joined, not resolved: a path starting with // ("http://host//")
+      // would otherwise be read as a host name and throw.
+      const url = new URL(`http://localhost${req.url.startsWith('/') ? '' : '/'}${req.url}`);
+      let path;
+      try {
+        path = decodeURIComponent(url.pathname);
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('bad request: malformed percent-encoding');
+        return;
+      }
       const [prefix, dir] = MOUNTS.find(([p]) => path.startsWith(p));
       let file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(dir + sep) && file !== dir) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
