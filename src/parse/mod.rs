@@ -209,14 +209,14 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         }
     }
     flatten(text, &structure, &tree, &mut flat);
-    let with_ids: Vec<(&Metric, metrics::RawMetric)> = report.metrics.iter().zip(raw).collect();
     let input = checks::Input {
         text,
         sections: &flat,
         meta: &report.meta,
         title: report.title.as_deref(),
         year: report.year,
-        metrics: &with_ids,
+        metrics: &report.metrics,
+        raw: &raw,
     };
     let mut checks = checks::run(&input, lang);
     // A check about metrics belongs to the section of its last metric.
