@@ -245,7 +245,13 @@ pub fn has_sentence_punct(line: &str) -> bool {
 pub fn is_date_line(line: &str) -> bool {
     // The date must open the line (`2020-12-22 11:50`), not follow a label
     // (`发布日期:2022-02-23` is metadata).
-    let chars: Vec<(usize, char)> = line.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    // The longest date, `2022年12月31日`, has 11 characters, and its end is
+    // known one character later: 16 are enough, however long the line.
+    let chars: Vec<(usize, char)> = line
+        .char_indices()
+        .take(16)
+        .map(|(i, c)| (i, fold(c)))
+        .collect();
     let Some((_, end)) = date_at(&chars, 0) else {
         return false;
     };
