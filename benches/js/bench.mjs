@@ -20,23 +20,16 @@ const parse = (text) => decodeReport(parseReport(text, 'zh'));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SMOKE = process.argv.includes('--smoke');
 
-const wasmExports = initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
+initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
 
-// Peak wasm memory for a 10 MB input (first, so that nothing before it has
-// grown the memory: wasm memory never shrinks, so its size after the parse
-// is the peak).
-function memoryPeak() {
-  const dir = join(ROOT, 'tests/fixtures/long');
-  const all = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-  let big = '';
-  while (Buffer.byteLength(big) < 10 * 1024 * 1024) big += `${all}\n`;
-  const bytes = Buffer.byteLength(big);
-  const before = wasmExports.memory.buffer.byteLength;
-  const metrics = parse(big).metrics.length;
-  const after = wasmExports.memory.buffer.byteLength;
-  return { bytes, before, after, metrics };
-}
-const memory = SMOKE ? null : memoryPeak();
+// Peak wasm memory for a 10 MB input, each in a fresh process (wasm memory
+// never shrinks): real reports, and nothing but figures.
+// The smoke run parses 1 MB of each.
+const memory = ['real', 'dense'].map((kind) =>
+  JSON.parse(
+    execFileSync(process.execPath, [join(ROOT, 'benches/js/memory.mjs'), kind, SMOKE ? '1' : '10'], { encoding: 'utf8' }),
+  ),
+);
 
 const longDir = existsSync(join(ROOT, '../shared/corpus/long')) ? join(ROOT, '../shared/corpus/long') : join(ROOT, 'tests/fixtures/long');
 const texts = [['seed', join(ROOT, 'tests/fixtures/seed.txt')]];
@@ -113,8 +106,9 @@ if (!SMOKE) {
   const mbs = (us) => (totals.bytes / us).toFixed(1);
   console.log(`\nlong reports, all ${rows.length - 1} (${totals.bytes} bytes): naive ${mbs(totals.naive)} MB/s · Recognizers Number ${mbs(totals.rtNumber)} MB/s · govreport wasm ${mbs(totals.wasm)} MB/s · native ${mbs(totals.native)} MB/s`);
 }
-if (memory) {
+for (const m of memory) {
   const mb = (n) => (n / 1048576).toFixed(1);
-  console.log(`peak wasm memory parsing ${mb(memory.bytes)} MB (${memory.metrics} metrics): ${mb(memory.after)} MB, ${(memory.after / memory.bytes).toFixed(1)}× the input (${mb(memory.before)} MB before)`);
+  const what = m.kind === 'real' ? 'of report text' : 'of nothing but figures';
+  console.log(`peak wasm memory parsing ${mb(m.bytes)} MB ${what} (${m.metrics} metrics): ${mb(m.after)} MB, ${(m.after / m.bytes).toFixed(1)}× the input (${mb(m.before)} MB before)`);
 }
 console.log(SMOKE ? 'bench smoke: ok' : '');
