@@ -241,6 +241,39 @@ fn a_million_heading_lines_are_capped() {
 }
 
 #[test]
+fn page_furniture_and_metadata_fields_are_capped() {
+    let limit = govreport::limits::MAX_FURNITURE;
+    // Date lines between paragraphs, before any heading: each was a run of
+    // furniture of its own (a `<details>` in the viewer).
+    let text = "2022-02-23\n持续深化法治政府建设，办理12件。\n".repeat(3 * limit);
+    let r = assert_valid(&text);
+    assert_eq!(r.furniture.len(), limit);
+    // The lines past the limit are text, and their figures are read.
+    assert_eq!(r.metrics.len(), 3 * limit);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("1000")),
+        "{:?}",
+        r.warnings
+    );
+
+    // Labelled fields, many on one line.
+    let text = "索引号：1 文号：2 ".repeat(2 * limit);
+    let r = assert_valid(&text);
+    assert_eq!(r.meta.fields.len(), limit);
+    assert_eq!(r.meta.index_no.as_deref(), Some("1"));
+    assert!(
+        r.warnings.iter().any(|w| w.contains("1000")),
+        "{:?}",
+        r.warnings
+    );
+
+    // A real page stays well inside both.
+    let seed = parse(include_str!("fixtures/seed.txt"));
+    assert!(!seed.furniture.is_empty() && !seed.meta.fields.is_empty());
+    assert!(seed.warnings.is_empty(), "{:?}", seed.warnings);
+}
+
+#[test]
 fn deep_and_cyclic_looking_numbering() {
     let mut text = String::new();
     for i in 0..5000 {

@@ -13,6 +13,14 @@ pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
 /// million DOM nodes in the viewer. Later heading lines stay body text.
 pub const MAX_SECTIONS: usize = 20_000;
 
+/// Most lines of page furniture (navigation, labels, dates) before the
+/// first heading, and most metadata fields: 1 000 each. Real pages have at
+/// most 13 such lines and 6 fields; a preamble of a hundred thousand date
+/// lines between paragraphs would otherwise fold into as many `<details>`
+/// in the viewer. Later lines are read as text; later fields are not
+/// recorded (their lines stay in the text).
+pub const MAX_FURNITURE: usize = 1_000;
+
 /// Most metrics kept: 500 000 (the densest real report has about 1 500;
 /// the benchmark's 100× concatenation of the long reports has 250 000).
 /// Each becomes a `<mark>` and a table row in the viewer.

@@ -179,6 +179,11 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
             limit: limits::MAX_SECTIONS,
         }));
     }
+    if structure.furniture_truncated {
+        report.warnings.push(lang.say(Msg::TooMuchFurniture {
+            limit: limits::MAX_FURNITURE,
+        }));
+    }
     if capped {
         report
             .warnings

@@ -3,7 +3,7 @@
 //! section tree and the inline enumerations.
 
 use super::front::{self, LabelLine, Role};
-use super::limits::MAX_SECTIONS;
+use super::limits::{MAX_FURNITURE, MAX_SECTIONS};
 use super::text::{self, fold, is_han, is_space, Line};
 use crate::{Field, Meta};
 
@@ -37,6 +37,9 @@ pub struct Structure {
     pub headings: Vec<Heading>,
     /// True when [`MAX_SECTIONS`] cut the outline short.
     pub truncated: bool,
+    /// True when [`MAX_FURNITURE`] left later furniture lines as text or
+    /// later metadata fields unrecorded.
+    pub furniture_truncated: bool,
 }
 
 /// A marker at the start of a trimmed line: its level and byte length.
@@ -242,7 +245,15 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
             }
         }
 
-        if in_preamble {
+        if in_preamble && out.furniture.len() >= MAX_FURNITURE {
+            // Nothing more is page furniture: later lines are text.
+            if let Some(label) = pending.take() {
+                fields.record(label, "");
+            }
+            if front::label_line(line).is_some() || front::is_furniture(line, before_text) {
+                out.furniture_truncated = true;
+            }
+        } else if in_preamble {
             let mut chrome = false;
             if let Some(label) = pending.take() {
                 if front::label_line(line).is_none()
@@ -351,6 +362,8 @@ fn has_year(s: &str) -> bool {
 #[derive(Default)]
 struct Fields {
     meta: Meta,
+    /// A field past [`MAX_FURNITURE`] was not recorded.
+    truncated: bool,
     updated: Option<String>,
     source: Option<String>,
     title: Option<String>,
@@ -359,6 +372,10 @@ struct Fields {
 impl Fields {
     /// Stores one labelled field.
     fn record(&mut self, label: front::Label, value: &str) {
+        if self.meta.fields.len() >= MAX_FURNITURE {
+            self.truncated = true;
+            return;
+        }
         self.meta.fields.push(Field {
             label: label.label.to_string(),
             value: value.to_string(),
@@ -391,6 +408,7 @@ impl Fields {
         meta.published = meta.published.or(self.updated);
         meta.publisher = meta.publisher.or(self.source);
         out.meta = meta;
+        out.furniture_truncated |= self.truncated;
         if let Some(t) = self.title.filter(|t| !t.is_empty()) {
             out.title = Some(t);
         }
