@@ -251,7 +251,7 @@ fn page_furniture_and_metadata_fields_are_capped() {
     // The lines past the limit are text, and their figures are read.
     assert_eq!(r.metrics.len(), 3 * limit);
     assert!(
-        r.warnings.iter().any(|w| w.contains("1000")),
+        r.warnings.iter().any(|w| w.contains(&limit.to_string())),
         "{:?}",
         r.warnings
     );
@@ -262,7 +262,7 @@ fn page_furniture_and_metadata_fields_are_capped() {
     assert_eq!(r.meta.fields.len(), limit);
     assert_eq!(r.meta.index_no.as_deref(), Some("1"));
     assert!(
-        r.warnings.iter().any(|w| w.contains("1000")),
+        r.warnings.iter().any(|w| w.contains(&limit.to_string())),
         "{:?}",
         r.warnings
     );
