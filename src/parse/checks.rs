@@ -561,10 +561,7 @@ fn entity(input: &Input, lang: Lang, out: &mut Vec<Check>) {
 
 /// C9: the closing formula.
 fn closing(input: &Input, lang: Lang, out: &mut Vec<Check>) {
-    let tail_start = input.text.len().saturating_sub(600);
-    let tail_start = (tail_start..input.text.len())
-        .find(|&i| input.text.is_char_boundary(i))
-        .unwrap_or(input.text.len());
+    let tail_start = text::ceil_boundary(input.text, input.text.len().saturating_sub(600));
     if text::contains(&input.text[tail_start..], "特此报告") {
         out.push(verdict(
             lang,

@@ -859,10 +859,7 @@ fn in_short_quote(text: &str, open: usize, at: usize, end: usize) -> bool {
 /// unclosed `《` in garbled text must not hide the rest of the line).
 fn in_book_title(text: &str, open: usize, at: usize, end: usize) -> bool {
     const TITLE_BYTES: usize = 240;
-    let mut limit = (at + TITLE_BYTES).min(end);
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = super::text::floor_boundary(text, (at + TITLE_BYTES).min(end));
     at - open <= TITLE_BYTES && text[at..limit].contains('》')
 }
 

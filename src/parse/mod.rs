@@ -131,10 +131,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
         .map(|(i, m)| {
             let (clause_end, sentence_end) = clause_and_sentence_end(text, m.end);
             // At most CONTEXT_BEFORE bytes back (on a char boundary).
-            let mut back = m.start.saturating_sub(limits::CONTEXT_BEFORE);
-            while !text.is_char_boundary(back) {
-                back += 1;
-            }
+            let back = text::ceil_boundary(text, m.start.saturating_sub(limits::CONTEXT_BEFORE));
             let indicator = indicators::classify(
                 m,
                 &text[m.clause.max(back)..clause_end],
@@ -270,10 +267,7 @@ fn is_glossary_term(line: &str) -> bool {
 /// bounded. One pass over the bytes: every stop is ASCII or one of four
 /// three-byte characters, recognised without decoding.
 fn clause_and_sentence_end(text: &str, from: usize) -> (usize, usize) {
-    let mut limit = (from + 300).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = text::floor_boundary(text, from + 300);
     let bytes = text.as_bytes();
     let mut clause = None;
     let mut i = from;
@@ -438,10 +432,7 @@ mod tests {
 
     /// [`clause_and_sentence_end`] written plainly, on characters.
     fn ends_by_chars(text: &str, from: usize) -> (usize, usize) {
-        let mut limit = (from + 300).min(text.len());
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
+        let limit = text::floor_boundary(text, from + 300);
         let mut clause = None;
         for (p, c) in text[from..limit].char_indices() {
             let at = from + p;

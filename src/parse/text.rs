@@ -225,6 +225,27 @@ pub fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().nth(n).is_none())
 }
 
+/// The last character boundary of `s` at or before byte `i` (the end of
+/// `s` when `i` is past it). std's `str::floor_char_boundary` does this
+/// from Rust 1.91; the crate supports 1.85.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first character boundary of `s` at or after byte `i` (the end of
+/// `s` when `i` is past it); `str::ceil_char_boundary` from Rust 1.91.
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The first `n` characters of `s` (all of it when shorter), counted on
 /// the bytes: one test per byte instead of decoding each character.
 pub fn first_chars(s: &str, n: usize) -> &str {
@@ -424,6 +445,19 @@ pub(crate) fn units_in(bytes: &[u8], astral: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_are_the_nearest_character_starts() {
+        let s = "a共𠀀é\n1";
+        let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        for i in 0..s.len() + 3 {
+            let floor = starts.iter().rev().find(|&&b| b <= i).copied().unwrap();
+            let ceil = starts.iter().find(|&&b| b >= i).copied().unwrap_or(s.len());
+            assert_eq!(floor_boundary(s, i), floor, "floor {i}");
+            assert_eq!(ceil_boundary(s, i), ceil, "ceil {i}");
+        }
+        assert_eq!((floor_boundary("", 5), ceil_boundary("", 5)), (0, 0));
+    }
 
     #[test]
     fn the_first_characters_are_cut_where_char_indices_cuts() {
