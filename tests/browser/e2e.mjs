@@ -104,6 +104,31 @@ await test('the idle warm-up leaves no trace in the page', async (page, errors) 
     for (const type of ['gov-report-ready', 'gov-report-error', 'gov-report-toggle']) {
       document.addEventListener(type, () => window.__events.push(type), true);
     }
+    // The warm-up lays its report out for one frame (so that the browser
+    // finds the viewer's fonts): what the page could see of it meanwhile.
+    window.__warm = [];
+    addEventListener('DOMContentLoaded', () => {
+      const page = () => [document.documentElement.scrollWidth, document.documentElement.scrollHeight, scrollX, scrollY];
+      const before = page();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) {
+            if (n.nodeType !== 1 || n.id === 'r' || n.tagName === 'SCRIPT') continue;
+            const style = getComputedStyle(n);
+            const box = n.getBoundingClientRect();
+            window.__warm.push({
+              added: true,
+              marks: n.shadowRoot?.querySelectorAll('mark.metric').length ?? 0,
+              hidden: style.visibility === 'hidden' && n.inert && n.getAttribute('aria-hidden') === 'true',
+              fixed: style.position === 'fixed' && box.top === 0 && box.left === 0,
+              pageUnchanged: JSON.stringify(page()) === JSON.stringify(before),
+              focus: n.contains(document.activeElement) || n.shadowRoot?.activeElement != null,
+            });
+          }
+          for (const n of r.removedNodes) if (n.nodeType === 1) window.__warm.push({ removed: true });
+        }
+      }).observe(document.body, { childList: true });
+    });
   });
   await page.goto(`${base}test/after-ready.html?src=/fixtures/seed.txt`);
   await page.waitForFunction(() => window.__afterReady, null, { timeout: 15000 });
@@ -112,9 +137,17 @@ await test('the idle warm-up leaves no trace in the page', async (page, errors) 
     body: [...document.body.children].map((e) => e.id || e.tagName),
     metrics: window.__afterReady.metrics,
   }));
-  // Only the page's own render: one ready event, nothing added to the page.
+  // Only the page's own render: one ready event, nothing left in the page.
   assert.deepEqual(state.events, ['gov-report-ready']);
   assert.deepEqual(state.body, ['r', 'SCRIPT']);
+  // The warm-up's report was laid out for a frame, hidden, inert, fixed
+  // to the viewport and without changing the page's size or scroll, then
+  // removed.
+  const warm = await page.evaluate(() => window.__warm);
+  assert.deepEqual(warm, [
+    { added: true, marks: 6 * 12, hidden: true, fixed: true, pageUnchanged: true, focus: false },
+    { removed: true },
+  ]);
   assert.equal(state.metrics, 56);
   assert.deepEqual(errors, []);
 });
