@@ -27,7 +27,7 @@ run "cargo test (native)"               cargo test --quiet
 run "wasm-bindgen tests (headless Chromium)" \
     wasm-pack test --headless --chrome --mode no-install . --test web
 run "build the widget (pkg/)"           bash scripts/build-wasm.sh
-run "parse() in Node equals the CLI's JSON" node tests/node/transport.mjs
+run "govreport/core in Node: parse() equals the CLI's JSON" node tests/node/core.mjs
 run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke

@@ -19,8 +19,8 @@
 //! - **parse** ([`parse`], module `parse`): text → [`Report`], pure Rust;
 //! - **model** ([`Report`] and the types it holds): the contract's objects,
 //!   serialised with serde to exactly the contract's JSON;
-//! - **view** (module `view`, wasm only): [`Report`] → DOM, and the wasm
-//!   bindings (module `wasm`) that JavaScript calls.
+//! - **bindings + view** (module `web`, wasm only): the functions
+//!   JavaScript calls, and [`Report`] → DOM. Nothing else imports them.
 //!
 //! Offsets are UTF-16 code units of the input as given (see [`Span`]).
 
@@ -32,13 +32,9 @@ mod invariants;
 mod model;
 mod number;
 mod parse;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod transport;
 
 #[cfg(target_arch = "wasm32")]
-pub mod view;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+pub mod web;
 
 pub mod csv;
 
@@ -48,4 +44,5 @@ pub use model::*;
 pub use parse::indicators::{indicator, Indicator, INDICATORS};
 pub use parse::limits;
 pub use parse::numeral::cjk_value as numeral_value;
+pub use parse::rules::{IndicatorRule, Indicators, RuleError};
 pub use parse::{parse, parse_with, ParseOptions};

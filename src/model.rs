@@ -171,6 +171,7 @@ impl From<Span> for [u32; 2] {
 }
 
 /// What `parse` returns: the whole reading of one report.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The report's own title line (`淄博市2021年度法治政府建设工作的报告`), or
@@ -206,6 +207,7 @@ pub struct Report {
 }
 
 /// Portal metadata (`索引号`, `文号`, `发文日期`, `发布机构`, …).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// 索引号.
@@ -224,6 +226,7 @@ pub struct Meta {
 }
 
 /// One labelled metadata field as the page writes it (*extension*).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     /// The label without spaces: `索引号`, `发布机构`.
@@ -233,6 +236,7 @@ pub struct Field {
 }
 
 /// A heading and everything under it.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// Stable within one parse: `s1`, `s1.2`, `s1.2.3`, from the position in
@@ -262,6 +266,7 @@ pub struct Section {
 }
 
 /// One item of an inline enumeration (`二是依法行政有待规范。……`), *extension*.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// The ordinal as written: `二是`.
@@ -274,6 +279,7 @@ pub struct Item {
 }
 
 /// How a stated value relates to the true one.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -293,6 +299,7 @@ pub enum Qualifier {
 }
 
 /// What a quantity counts or measures.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MetricKind {
@@ -312,6 +319,7 @@ pub enum MetricKind {
 }
 
 /// A quantity stated in the text.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     /// `m1`, `m2`, … in document order.
@@ -348,6 +356,7 @@ pub struct Metric {
 }
 
 /// Outcome of a check.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
@@ -361,6 +370,7 @@ pub enum CheckStatus {
 }
 
 /// What the indicator logic concludes about the report as a whole.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     /// `required.next_year_plan`, `consistency.rate`, …

@@ -2,7 +2,8 @@
 //! `wasm-pack test --headless --chrome -- --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use govreport::{parse, view, Lang};
+use govreport::web::view;
+use govreport::{parse, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -49,7 +50,7 @@ fn no_space(s: &str) -> String {
 fn renders_the_seed_sections_nested_by_level() {
     let root = root();
     let report = parse(SEED);
-    view::render(&root, SEED, &report, Lang::Zh).unwrap();
+    view::render(&root, SEED, &report, Lang::Zh, None).unwrap();
     let sections = all(&root, "details.section");
     assert_eq!(sections.len(), 13);
     let top = all(&root, "article > details.section");
@@ -74,7 +75,7 @@ fn renders_the_seed_sections_nested_by_level() {
 fn every_metric_is_a_mark_with_its_text() {
     let root = root();
     let report = parse(SEED);
-    view::render(&root, SEED, &report, Lang::Zh).unwrap();
+    view::render(&root, SEED, &report, Lang::Zh, None).unwrap();
     let marks = all(&root, "article mark.metric");
     assert_eq!(marks.len(), report.metrics.len());
     for (mark, m) in marks.iter().zip(&report.metrics) {
@@ -100,17 +101,17 @@ fn every_metric_is_a_mark_with_its_text() {
 fn no_text_is_lost() {
     let root = root();
     let report = parse(SEED);
-    view::render(&root, SEED, &report, Lang::Zh).unwrap();
+    view::render(&root, SEED, &report, Lang::Zh, None).unwrap();
     let article = root.query_selector("article").unwrap().unwrap();
     assert_eq!(no_space(&report_text(&article)), no_space(SEED));
 }
 
 // What the shim passes: runs of the text JavaScript holds, by UTF-16 offsets.
 #[wasm_bindgen(
-    inline_js = "export function runs(text) { return { run(p, s, e) { p.append(text.slice(s, e)); } }; }"
+    inline_js = "export function runs(text) { return (p, s, e) => p.append(text.slice(s, e)); }"
 )]
 extern "C" {
-    fn runs(text: &str) -> view::TextRuns;
+    fn runs(text: &str) -> js_sys::Function;
 }
 
 #[wasm_bindgen_test]
@@ -121,9 +122,9 @@ fn text_appended_by_offsets_is_the_same_text() {
     ] {
         let report = parse(text);
         let by_string = root();
-        view::render(&by_string, text, &report, Lang::Zh).unwrap();
+        view::render(&by_string, text, &report, Lang::Zh, None).unwrap();
         let by_offsets = root();
-        view::render_with_runs(&by_offsets, text, &report, Lang::Zh, &runs(text)).unwrap();
+        view::render(&by_offsets, text, &report, Lang::Zh, Some(&runs(text))).unwrap();
         assert_eq!(by_offsets.inner_html(), by_string.inner_html());
         let article = by_offsets.query_selector("article").unwrap().unwrap();
         assert_eq!(no_space(&report_text(&article)), no_space(text));
@@ -140,7 +141,7 @@ fn markup_in_the_report_stays_text() {
     let text = "一、总体情况\n<script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\">共办理12件。\n";
     let root = root();
     let report = parse(text);
-    view::render(&root, text, &report, Lang::En).unwrap();
+    view::render(&root, text, &report, Lang::En, None).unwrap();
     assert!(all(&root, "script, img").is_empty());
     assert!(report_text(&root).contains("<img src=x onerror="));
     assert_eq!(all(&root, "mark.metric").len(), 1);
@@ -158,7 +159,7 @@ fn markup_in_the_report_stays_text() {
 fn checks_panel_lists_every_check_with_a_worded_status() {
     let root = root();
     let report = parse(SEED);
-    view::render(&root, SEED, &report, Lang::Zh).unwrap();
+    view::render(&root, SEED, &report, Lang::Zh, None).unwrap();
     let items = all(&root, ".checks li");
     assert_eq!(items.len(), report.checks.len());
     for (li, c) in items.iter().zip(&report.checks) {

@@ -29,11 +29,17 @@ mod cli {
 govreport: reads Chinese government annual reports
 
 usage:
-  govreport parse [--lang zh|en] FILE|-              print the report as JSON
-  govreport parse [--lang zh|en] --out DIR FILE...   write DIR/<file stem>.json for each file
-  govreport metrics [--format csv|jsonl] [--out FILE] [--lang zh|en] FILE|DIR...
+  govreport parse [--lang zh|en] [--indicators RULES] FILE|-
+                                                     print the report as JSON
+  govreport parse [--lang zh|en] [--indicators RULES] --out DIR FILE...
+                                                     write DIR/<file stem>.json for each file
+  govreport metrics [--format csv|jsonl] [--out FILE] [--lang zh|en] [--indicators RULES] FILE|DIR...
                                                      one table of every metric of every report
                                                      (a folder means its *.txt files)
+
+RULES is a JSON file of indicator rules, [{ \"id\", \"name\", \"pattern\", \"unit\" }]:
+a metric whose clause matches the regular expression `pattern` (and whose
+unit is `unit`, when given) gets `id` as its indicator.
   govreport --help | --version
 
 FILE is UTF-8 text; - reads standard input. Offsets in the JSON are UTF-16
@@ -45,6 +51,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
 
     struct Args {
         lang: Lang,
+        indicators: Option<PathBuf>,
         out: Option<PathBuf>,
         format: Format,
         files: Vec<String>,
@@ -59,6 +66,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
     fn parse_args(args: &[String]) -> Result<Args, Usage> {
         let mut out = Args {
             lang: Lang::Zh,
+            indicators: None,
             out: None,
             format: Format::Csv,
             files: Vec::new(),
@@ -81,6 +89,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     }
                 }
                 "--out" | "-o" => out.out = Some(PathBuf::from(value("--out")?)),
+                "--indicators" => out.indicators = Some(PathBuf::from(value("--indicators")?)),
                 "--format" => {
                     out.format = match value("--format")?.as_str() {
                         "csv" => Format::Csv,
@@ -155,8 +164,24 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
         }
     }
 
+    /// The parse options of the command line: its language and the
+    /// indicator rules of `--indicators FILE` (a JSON array of
+    /// `{ "id", "name", "pattern", "unit" }`).
+    fn options(args: &Args) -> Result<ParseOptions, String> {
+        let options = ParseOptions::default().with_lang(args.lang);
+        let Some(path) = &args.indicators else {
+            return Ok(options);
+        };
+        let name = path.display();
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        let rules: Vec<govreport::IndicatorRule> = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{name}: not a JSON array of indicator rules {{ \"id\", \"name\", \"pattern\", \"unit\" }}: {e}"))?;
+        let rules = govreport::Indicators::new(rules).map_err(|e| format!("{name}: {e}"))?;
+        Ok(options.with_indicators(rules))
+    }
+
     /// The report in the file at `path`.
-    fn parse_file(path: &str, options: ParseOptions) -> Result<Report, String> {
+    fn parse_file(path: &str, options: &ParseOptions) -> Result<Report, String> {
         let bytes = read(path)?;
         Ok(parse_with(&text(path, &bytes)?, options))
     }
@@ -171,7 +196,13 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
     }
 
     fn cmd_parse(args: Args) -> ExitCode {
-        let options = ParseOptions::default().with_lang(args.lang);
+        let options = match options(&args) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("govreport: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let mut failed = false;
         match &args.out {
             None => {
@@ -179,7 +210,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     eprintln!("govreport: several files need --out DIR");
                     return ExitCode::from(2);
                 }
-                match parse_file(&args.files[0], options) {
+                match parse_file(&args.files[0], &options) {
                     Ok(report) => {
                         let written = write_json(std::io::stdout().lock(), &report);
                         if let Err(e) = unless_closed(written) {
@@ -232,7 +263,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                     .par_iter()
                     .map(|(file, job)| {
                         let target = job.as_ref().map_err(Clone::clone)?;
-                        let report = parse_file(file, options)?;
+                        let report = parse_file(file, &options)?;
                         std::fs::File::create(target)
                             .and_then(|file| write_json(file, &report))
                             .map_err(|e| format!("{}: cannot write: {e}", target.display()))
@@ -278,7 +309,13 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
     }
 
     fn cmd_metrics(args: Args) -> ExitCode {
-        let options = ParseOptions::default().with_lang(args.lang);
+        let options = match options(&args) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("govreport: {e}");
+                return ExitCode::from(2);
+            }
+        };
         let (mut files, mut errors) = expand(&args.files);
         // The output, left by an earlier run inside a folder being read
         // (`--out corpus/all.txt corpus`), is not one of the reports.
@@ -327,7 +364,7 @@ skipped; the exit status is 1 if any file failed, 2 for a usage error.";
                 .par_iter()
                 .map(|file| {
                     let result =
-                        parse_file(file, options).map(|report| rows(args.format, file, &report));
+                        parse_file(file, &options).map(|report| rows(args.format, file, &report));
                     let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                     if show_progress {
                         progress(n, files.len());

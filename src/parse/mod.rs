@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod limits;
 pub mod metrics;
 pub mod numeral;
+pub mod rules;
 pub mod structure;
 pub mod text;
 pub mod units;
@@ -24,7 +25,7 @@ use structure::{RawItem, RawSection, Structure};
 use text::Utf16Map;
 
 /// Options for [`parse_with`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct ParseOptions {
     /// Language of `checks[].message` and `warnings`.
@@ -32,6 +33,9 @@ pub struct ParseOptions {
     /// Default: [`Lang::Zh`] (Simplified Chinese), the language of the
     /// portals the viewer runs on.
     pub lang: Lang,
+    /// Indicator rules of the user's, asked before the built-in taxonomy
+    /// (see [`rules`]).
+    pub indicators: rules::Indicators,
 }
 
 impl ParseOptions {
@@ -39,6 +43,13 @@ impl ParseOptions {
     #[must_use]
     pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
+        self
+    }
+
+    /// Sets the user's indicator rules.
+    #[must_use]
+    pub fn with_indicators(mut self, indicators: rules::Indicators) -> Self {
+        self.indicators = indicators;
         self
     }
 }
@@ -57,11 +68,11 @@ impl ParseOptions {
 /// assert_eq!(texts, ["553件", "280件", "50.63%"]);
 /// ```
 pub fn parse(text: &str) -> Report {
-    parse_with(text, ParseOptions::default())
+    parse_with(text, &ParseOptions::default())
 }
 
 /// [`parse`] with options.
-pub fn parse_with(text: &str, options: ParseOptions) -> Report {
+pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
     let lang = options.lang;
     let map = Utf16Map::new(text);
     let mut report = Report {
@@ -132,12 +143,17 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
             let (clause_end, sentence_end) = clause_and_sentence_end(text, m.end);
             // At most CONTEXT_BEFORE bytes back (on a char boundary).
             let back = text::ceil_boundary(text, m.start.saturating_sub(limits::CONTEXT_BEFORE));
-            let indicator = indicators::classify(
-                m,
-                &text[m.clause.max(back)..clause_end],
-                &text[m.sentence.min(m.start).max(back)..sentence_end],
-                &mut sentences,
-            );
+            let clause = &text[m.clause.max(back)..clause_end];
+            let indicator = match options.indicators.classify(clause, m.unit) {
+                Some(id) => Some(Cow::Owned(id.to_string())),
+                None => indicators::classify(
+                    m,
+                    clause,
+                    &text[m.sentence.min(m.start).max(back)..sentence_end],
+                    &mut sentences,
+                )
+                .map(Cow::Borrowed),
+            };
             Metric {
                 id: numbered("m", i + 1),
                 text: text[m.start..m.end].to_string(),
@@ -150,7 +166,7 @@ pub fn parse_with(text: &str, options: ParseOptions) -> Report {
                 change: m.change,
                 // Moved: the checks read it from the public metric.
                 subject: m.subject.take(),
-                indicator: indicator.map(Cow::Borrowed),
+                indicator,
                 section: section_at(m.start),
             }
         })

@@ -22,24 +22,10 @@
 //! shim (`www/govreport.js`) on top of this markup.
 
 use crate::{Check, CheckStatus, Lang, Metric, Report, Section, Span, TextIndex};
-use wasm_bindgen::prelude::wasm_bindgen;
+use js_sys::Function;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The report text as JavaScript already holds it: an object with
-    /// `run(parent, start, end)` that appends `text.slice(start, end)` to
-    /// `parent` as a text node. With it, [`render_with_runs`] passes runs of
-    /// the report by UTF-16 offsets instead of copying each out of wasm
-    /// memory and decoding it again (the bulk of the strings a render
-    /// sends across).
-    pub type TextRuns;
-
-    #[wasm_bindgen(method, structural, js_name = run)]
-    fn run(this: &TextRuns, parent: &Element, start: u32, end: u32);
-}
 
 struct Dom<'a> {
     doc: Document,
@@ -53,8 +39,12 @@ struct Dom<'a> {
     /// call into the DOM instead of five (every call that carries a string
     /// from wasm to JavaScript costs a decode).
     mark_templates: Vec<Option<Element>>,
-    /// Where runs of the report text come from, when JavaScript gave it.
-    runs: Option<&'a TextRuns>,
+    /// Where runs of the report text come from, when JavaScript holds it:
+    /// `run(parent, start, end)` appends `text.slice(start, end)` to
+    /// `parent`, so that runs pass by UTF-16 offsets instead of being
+    /// copied out of wasm memory and decoded again (the bulk of the
+    /// strings a render sends across).
+    runs: Option<&'a Function>,
 }
 
 type R<T = ()> = Result<T, JsValue>;
@@ -77,10 +67,14 @@ impl<'a> Dom<'a> {
     /// holds the text, else as a string.
     fn run(&self, parent: &Element, span: Span, s: &str) -> R {
         match self.runs {
-            Some(runs) => {
-                runs.run(parent, span.start, span.end);
-                Ok(())
-            }
+            Some(runs) => runs
+                .call3(
+                    &JsValue::UNDEFINED,
+                    parent,
+                    &JsValue::from(span.start),
+                    &JsValue::from(span.end),
+                )
+                .map(drop),
             None => self.text(parent, s),
         }
     }
@@ -478,44 +472,27 @@ impl<'a> Dom<'a> {
 pub fn error_text(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| {
-            e.dyn_ref::<web_sys::js_sys::Error>()
+            e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "a DOM call failed".to_string())
 }
 
 /// Renders `report` (read from `text`) into `root`, replacing its content.
+/// With `runs` (a JavaScript function `(parent, start, end)` that appends
+/// `text.slice(start, end)` to `parent`), the report's text is appended
+/// through it, by offsets, instead of as strings from wasm.
 ///
 /// # Errors
 ///
 /// A DOM call failed (the root is detached from a document, or the page
 /// forbids the operation).
-pub fn render(root: &Element, text: &str, report: &Report, lang: Lang) -> Result<(), JsValue> {
-    render_inner(root, text, report, lang, None)
-}
-
-/// [`render`], appending the report's text through `runs` (the same text,
-/// held by JavaScript) instead of as strings from wasm.
-///
-/// # Errors
-///
-/// As [`render`].
-pub fn render_with_runs(
+pub fn render(
     root: &Element,
     text: &str,
     report: &Report,
     lang: Lang,
-    runs: &TextRuns,
-) -> Result<(), JsValue> {
-    render_inner(root, text, report, lang, Some(runs))
-}
-
-fn render_inner(
-    root: &Element,
-    text: &str,
-    report: &Report,
-    lang: Lang,
-    runs: Option<&TextRuns>,
+    runs: Option<&Function>,
 ) -> Result<(), JsValue> {
     let doc = root
         .owner_document()

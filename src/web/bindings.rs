@@ -1,0 +1,207 @@
+//! The wasm bindings: what the JavaScript entries (`www/core.js`,
+//! `www/element.js`) call. They convert arguments and results and
+//! otherwise hand over to [`crate::parse_with`] and [`super::view::render`].
+//!
+//! Reports and options cross the boundary through `serde-wasm-bindgen`:
+//! the report is the plain object `JSON.parse` would make of the command
+//! line's JSON (keys in the contract's names and the model's order, `null`
+//! for `None`, spans as two-number arrays), built directly in JavaScript's
+//! heap. Its TypeScript declarations are derived from the same Rust types
+//! (`tsify`), so there is no second description of the model.
+
+use super::view;
+use crate::{parse_with, IndicatorRule, Indicators, Lang, ParseOptions, Report};
+use js_sys::{Array, Function, Object, Reflect};
+use serde::{Deserialize, Serialize};
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    #[cfg(feature = "debug-panic")]
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const SPAN: &'static str = r#"
+/** `[start, end)` in UTF-16 code units of the input: `text.slice(...span)` is the item's text. */
+export type Span = [number, number];
+"#;
+
+/// What `parse(text, options)` takes from JavaScript.
+#[derive(Default, Deserialize, tsify::Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// `'zh'` (default) or `'en'`: the language of checks' messages and
+    /// warnings (and of the viewer's own words).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub lang: Option<String>,
+    /// Indicator rules of the user's: a metric whose clause matches
+    /// `pattern` (a regular expression) gets `id` as its indicator.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub indicators: Option<Vec<IndicatorRule>>,
+}
+
+/// Reads the options object (absent, `undefined` or `null`: the defaults).
+fn options(value: JsValue, name: &str) -> Result<(ParseOptions, Lang), JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok((ParseOptions::default(), Lang::Zh));
+    }
+    if !value.is_object() {
+        return Err(JsError::new(&format!(
+            "govreport: {name}: options must be an object like {{ lang: 'en' }}"
+        )));
+    }
+    // serde-wasm-bindgen reads a struct's own fields only, so a misspelt
+    // key would pass unseen: the keys are checked first.
+    known_keys(&value, &["lang", "indicators"], "options")
+        .map_err(|e| JsError::new(&format!("govreport: {name}: {e}")))?;
+    if let Ok(rules) = Reflect::get(&value, &"indicators".into()) {
+        if Array::is_array(&rules) {
+            for (i, rule) in Array::from(&rules).iter().enumerate() {
+                if !rule.is_object() {
+                    return Err(JsError::new(&format!("govreport: {name}: indicator rule {i} must be an object {{ id, name?, pattern, unit? }}")));
+                }
+                known_keys(&rule, &["id", "name", "pattern", "unit"], "indicator rule")
+                    .map_err(|e| JsError::new(&format!("govreport: {name}: {e} (rule {i})")))?;
+            }
+        } else if !rules.is_undefined() && !rules.is_null() {
+            return Err(JsError::new(&format!(
+                "govreport: {name}: indicators must be an array of {{ id, name?, pattern, unit? }}"
+            )));
+        }
+    }
+    let options: Options = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("govreport: {name}: options: {e}")))?;
+    let lang = Lang::from_tag(options.lang.as_deref().unwrap_or("zh"));
+    let rules = Indicators::new(options.indicators.unwrap_or_default())
+        .map_err(|e| JsError::new(&format!("govreport: {name}: {e}")))?;
+    Ok((
+        ParseOptions::default()
+            .with_lang(lang)
+            .with_indicators(rules),
+        lang,
+    ))
+}
+
+/// An error naming the first key of `value` (an object) that is not one
+/// of `known`.
+fn known_keys(value: &JsValue, known: &[&str], what: &str) -> Result<(), String> {
+    if !value.is_object() {
+        return Ok(());
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            let expected = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(format!(
+                "{what}: unknown field `{key}`, expected one of {expected}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn text_of(value: &JsValue, name: &str) -> Result<String, JsError> {
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("govreport: {name}: text must be a string")))
+}
+
+/// The report as a plain JavaScript object.
+fn to_js(report: &Report) -> Result<JsValue, JsError> {
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("govreport: cannot hand over the report: {e}")))
+}
+
+/// Parses report text into the contract's plain object.
+///
+/// # Errors
+///
+/// `text` is not a string, or `options` is not `{ lang?, indicators? }`
+/// (an unknown key, a rule whose pattern does not compile: the message
+/// names the rule and the character position).
+#[wasm_bindgen(js_name = parse, unchecked_return_type = "Report")]
+pub fn parse_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = text_of(&text, "parse(text)")?;
+    let (options, _) = self::options(options, "parse(text, options)")?;
+    to_js(&parse_with(&text, &options))
+}
+
+/// Renders the report of `text` into `root` (replacing its content) and
+/// returns the report it shows. `run(parent, start, end)`, when given,
+/// appends `text.slice(start, end)` to `parent`: the text is already in
+/// JavaScript, and copying each run out of wasm memory would cost a decode.
+///
+/// # Errors
+///
+/// As [`parse_js`], or a DOM call failed.
+#[wasm_bindgen(js_name = render, unchecked_return_type = "Report")]
+pub fn render_js(
+    root: &web_sys::Element,
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "((parent: Element, start: number, end: number) => void) | undefined"
+    )]
+    run: Option<Function>,
+) -> Result<JsValue, JsError> {
+    let (options, lang) = self::options(options, "render(root, text, options)")?;
+    let report = parse_with(text, &options);
+    view::render(root, text, &report, lang, run.as_ref()).map_err(|e| {
+        JsError::new(&format!(
+            "govreport: cannot build the viewer: {}",
+            view::error_text(&e)
+        ))
+    })?;
+    to_js(&report)
+}
+
+/// The viewer's labels in a language, `{ key: text }`.
+#[wasm_bindgen(unchecked_return_type = "Record<string, string>")]
+pub fn labels(lang: &str) -> Object {
+    let lang = Lang::from_tag(lang);
+    let out = Object::new();
+    for (key, _, _) in crate::i18n::sorted_labels() {
+        // Setting a property of a fresh plain object cannot fail.
+        let _ = Reflect::set(&out, &JsValue::from_str(key), &lang.label(key).into());
+    }
+    out
+}
+
+/// The name of a canonical indicator id in a language, or `undefined`.
+#[wasm_bindgen(js_name = indicatorName)]
+pub fn indicator_name(id: &str, lang: &str) -> Option<String> {
+    crate::indicator(id).map(|row| match Lang::from_tag(lang) {
+        Lang::En => row.en.to_string(),
+        Lang::Zh => row.zh.to_string(),
+    })
+}
+
+/// Every canonical indicator id, in the taxonomy's order.
+#[wasm_bindgen(js_name = indicatorIds, unchecked_return_type = "string[]")]
+pub fn indicator_ids() -> Array {
+    crate::INDICATORS
+        .iter()
+        .map(|row| JsValue::from_str(row.id))
+        .collect()
+}
+
+/// Panics on purpose. Exists only so that the browser tests can check that
+/// a panic reaches JavaScript as an `Error` and leaves other viewers
+/// working; not part of the documented API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTest)]
+pub fn panic_for_test() {
+    panic!("govreport: test panic");
+}

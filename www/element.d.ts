@@ -1,0 +1,55 @@
+// govreport/element: the <gov-report> element class and mount(), with no
+// side effects on import (GovReportElement.define() registers it).
+
+import type { Metric, Options, Report, Section } from './core.js';
+
+/** What `mount()` returns and `<gov-report>.viewer` holds. */
+export interface Viewer {
+  report: Report;
+  expandAll(): void;
+  collapseAll(): void;
+  /** Opens the metric's sections, scrolls to it, flashes and focuses it. */
+  reveal(metricId: string): boolean;
+  revealSection(sectionId: string): boolean;
+  /** The metrics table as CSV: every row the filter leaves (attached to the table yet or not), in the order shown. */
+  metricsCsv(): string;
+  /** Removes the viewer's event listeners. */
+  destroy(): void;
+}
+
+/** Renders a report into the element's shadow root (made if it has none). */
+export function mount(element: HTMLElement, input: string | { text: string; report?: Report }, options?: Options): Promise<Viewer>;
+/** Shows an error and the original text in the element's shadow root. */
+export function showError(host: HTMLElement, shadow: ShadowRoot, error: unknown, text: string | null, lang: 'zh' | 'en'): void;
+/** Upgrades `[data-gov-report]` elements under `root` (the browser entry does it once on load). */
+export function upgradeMarkup(root?: ParentNode): void;
+/** The text of article markup, one line per block. */
+export function textOfMarkup(element: Element): string;
+
+export class GovReportElement extends HTMLElement {
+  /** Registers the element (once; a second call is a no-op). */
+  static define(tag?: string, registry?: CustomElementRegistry): void;
+  readonly report: Report | null;
+  text: string;
+  readonly viewer: Viewer | null;
+  expandAll(): void;
+  collapseAll(): void;
+  reveal(metricId: string): boolean;
+  revealSection(sectionId: string): boolean;
+  metricsCsv(): string;
+}
+
+export interface GovReportEventMap {
+  'gov-report-ready': CustomEvent<{ report: Report; viewer: Viewer }>;
+  'gov-report-error': CustomEvent<{ error: unknown }>;
+  'gov-report-toggle': CustomEvent<{ section: Section; open: boolean }>;
+  'gov-report-metric-select': CustomEvent<{ metric: Metric }>;
+  'gov-report-export': CustomEvent<{ csv: string }>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gov-report': GovReportElement;
+  }
+  interface HTMLElementEventMap extends GovReportEventMap {}
+}
