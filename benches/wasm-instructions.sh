@@ -7,18 +7,14 @@
 # start-up and compiling cancel out. Needs valgrind (not installed by
 # scripts/setup.sh); takes about a minute per text.
 #
-#   bash benches/wasm-instructions.sh PKG_DIR FILE [N1 N2] [--no-decode]
+#   bash benches/wasm-instructions.sh PKG_DIR FILE [N1 N2]
 #
-# --no-decode counts the wasm call alone (see benches/js/iterate.mjs).
+# PKG_DIR may be a copy of an earlier build (benches/js/load.mjs reads both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ARGS=()
-EXTRA=()
-for a in "$@"; do
-  if [ "$a" = --no-decode ]; then EXTRA+=(--no-decode); else ARGS+=("$a"); fi
-done
+ARGS=("$@")
 if [ "${#ARGS[@]}" -lt 2 ]; then
-  echo "usage: bash benches/wasm-instructions.sh PKG_DIR FILE [N1 N2] [--no-decode]" >&2
+  echo "usage: bash benches/wasm-instructions.sh PKG_DIR FILE [N1 N2]" >&2
   exit 2
 fi
 PKG=${ARGS[0]}
@@ -28,7 +24,7 @@ N2=${ARGS[3]:-50}
 command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)" >&2; exit 1; }
 count() {
   valgrind --tool=callgrind --smc-check=all --callgrind-out-file=/dev/null \
-    node --no-liftoff --single-threaded --predictable benches/js/iterate.mjs "$PKG" "$FILE" "$1" "${EXTRA[@]}" 2>&1 |
+    node --no-liftoff --single-threaded --predictable benches/js/iterate.mjs "$PKG" "$FILE" "$1" 2>&1 |
     sed -n 's/.*refs: *//p' | tr -d ,
 }
 a=$(count "$N1")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Where V8 spends the instructions of parse() in the wasm, per function:
+# Where V8 spends the instructions of parse() in the wasm, per function
+# (the parse and the report's serialisation into JavaScript objects):
 # valgrind counts every instruction node executes (TurboFan only, one
 # thread, --predictable) while benches/js/iterate.mjs parses FILE N times;
 # node's --perf-basic-prof map names the machine code of each wasm
@@ -17,7 +18,7 @@ TOP=${3:-40}
 command -v valgrind >/dev/null || { echo "valgrind not found (apt-get install valgrind)" >&2; exit 1; }
 T=${CARGO_TARGET_DIR:-target}
 RAW="$T/wasm-bindgen/govreport_core_bg.wasm"
-[ -f "$RAW" ] && [ -f pkg/govreport_core.js ] || { echo "build the package first: bash scripts/build-wasm.sh" >&2; exit 1; }
+[ -f "$RAW" ] && [ -f pkg/core.js ] || { echo "build the package first: bash scripts/build-wasm.sh" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp -r pkg "$WORK/pkg"
@@ -28,7 +29,7 @@ ITERATE=$(realpath benches/js/iterate.mjs)
 touch "$WORK/start"
 (cd "$WORK" && valgrind --tool=callgrind --smc-check=all --dump-instr=yes --compress-pos=no \
   --compress-strings=no --callgrind-out-file="$WORK/callgrind.out" \
-  node --perf-basic-prof --no-liftoff --single-threaded --predictable "$ITERATE" "$WORK/pkg" "$FILE" "$N" --no-decode \
+  node --perf-basic-prof --no-liftoff --single-threaded --predictable "$ITERATE" "$WORK/pkg" "$FILE" "$N" \
   >/dev/null 2>&1)
 # node writes its map to /tmp/perf-PID.map.
 MAP=$(find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$WORK/start" | head -1)

@@ -29,6 +29,7 @@ run "wasm-bindgen tests (headless Chromium)" \
 run "build the widget (pkg/)"           bash scripts/build-wasm.sh
 run "govreport/core in Node: parse() equals the CLI's JSON" node tests/node/core.mjs
 run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
+run "npm package: pack, install, Node, tsc, Chromium" node --test tests/package/pack.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke

@@ -335,6 +335,7 @@ pub struct Metric {
     /// Base unit: `人次`, `件`, `%`, `元`, `个百分点`; `None` when the text
     /// names none (`508万`). Borrowed from the unit table when parsed (no
     /// allocation per metric); owned when deserialised.
+    #[serde(serialize_with = "static_str")]
     pub unit: Option<Cow<'static, str>>,
     /// 余/多/超过/突破 → over; 近 → nearly; 约/左右 → about; 以上 → at least;
     /// 以内 → at most.
@@ -350,9 +351,34 @@ pub struct Metric {
     /// Canonical indicator id (`admin_reconsideration_correction_rate.comprehensive`),
     /// when it maps to one of [`crate::INDICATORS`]. Borrowed from the table
     /// when parsed; owned when deserialised.
+    #[serde(serialize_with = "static_str")]
     pub indicator: Option<Cow<'static, str>>,
     /// Id of the innermost section it lies in.
     pub section: Option<String>,
+}
+
+/// Serialises a string of the crate's own tables (a unit, an indicator id)
+/// as serde's unit variant of that name: the same string to every format
+/// (serde_json writes `"件"`), and one that serde-wasm-bindgen converts
+/// to a JavaScript string once and then reuses, instead of decoding the
+/// same few bytes for every metric.
+fn static_str<S: serde::Serializer>(
+    value: &Option<Cow<'static, str>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        None => serializer.serialize_none(),
+        Some(Cow::Borrowed(s)) => serializer.serialize_some(&Interned(s)),
+        Some(Cow::Owned(s)) => serializer.serialize_some(s),
+    }
+}
+
+struct Interned(&'static str);
+
+impl Serialize for Interned {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit_variant("", 0, self.0)
+    }
 }
 
 /// Outcome of a check.

@@ -47,4 +47,4 @@ export function indicatorIds(): string[];
 /** @internal */
 export function render(root: Element, text: string, options?: Options, run?: (parent: Element, start: number, end: number) => void): Report;
 /** @internal */
-export const __test: { panic(): void };
+export const __test: { panic(): void; memoryBytes(): number };

@@ -15,6 +15,7 @@ import initWasm, * as wasm from './govreport_core.js';
 
 let ready = null;
 let loaded = false;
+let instance = null;
 const onReady = [];
 
 function loadedNow() {
@@ -52,7 +53,7 @@ async function defaultSource() {
  */
 export function init(input) {
   ready ??= (async () => {
-    await initWasm({ module_or_path: input ?? (await defaultSource()) });
+    instance = await initWasm({ module_or_path: input ?? (await defaultSource()) });
     loadedNow();
   })();
   return ready;
@@ -65,7 +66,7 @@ export function init(input) {
  */
 export function initSync(module) {
   if (loaded) return;
-  wasm.initSync({ module });
+  instance = wasm.initSync({ module });
   ready = Promise.resolve();
   loadedNow();
 }
@@ -122,6 +123,10 @@ export function render(root, text, options, run) {
 }
 
 /** A panic trap for the robustness tests (see tests/browser); not public API. */
-export const __test = { panic: () => { needInit('__test.panic'); wasm.__panicForTest(); } };
+export const __test = {
+  panic: () => { needInit('__test.panic'); wasm.__panicForTest(); },
+  /** Bytes of wasm memory (it never shrinks: after a parse, its peak). */
+  memoryBytes: () => instance?.memory.buffer.byteLength ?? 0,
+};
 
 export default init;

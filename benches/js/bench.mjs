@@ -10,17 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import Recognizers from '@microsoft/recognizers-text-number';
-import { initSync, parseReport } from '../../pkg/govreport_core.js';
-import { decodeReport } from '../../pkg/transport.js';
-
-// What govreport.js's parse() does: the report crosses as one byte buffer
-// (src/transport.rs), decoded into the contract's object.
-const parse = (text) => decodeReport(parseReport(text, 'zh'));
+import { loadBuild } from './load.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SMOKE = process.argv.includes('--smoke');
 
-initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
+// parse() of the package's public DOM-free entry (govreport/core).
+const { parse } = await loadBuild(join(ROOT, 'pkg'));
 
 // Peak wasm memory for a 10 MB input, each in a fresh process (wasm memory
 // never shrinks): real reports, and nothing but figures.

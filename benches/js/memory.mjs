@@ -8,8 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { initSync, parseReport } from '../../pkg/govreport_core.js';
-import { decodeReport } from '../../pkg/transport.js';
+import { loadBuild } from './load.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const kind = process.argv[2] ?? 'real';
@@ -25,8 +24,8 @@ if (kind === 'real') {
   throw new Error(`unknown input ${kind}: real or dense`);
 }
 const big = unit.repeat(Math.ceil(size / Buffer.byteLength(unit)));
-const wasm = initSync({ module: readFileSync(join(ROOT, 'pkg/govreport_core_bg.wasm')) });
-const before = wasm.memory.buffer.byteLength;
-const metrics = decodeReport(parseReport(big, 'zh')).metrics.length;
-const after = wasm.memory.buffer.byteLength;
+const build = await loadBuild(process.env.GOVREPORT_PKG ?? join(ROOT, 'pkg'));
+const before = build.memoryBytes();
+const metrics = build.parse(big).metrics.length;
+const after = build.memoryBytes();
 console.log(JSON.stringify({ kind, bytes: Buffer.byteLength(big), before, after, metrics }));

@@ -3,10 +3,13 @@
 //   node tests/browser/e2e.mjs            (after scripts/build-wasm.sh)
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from './browser.mjs';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 const OUT = new URL('../output/', import.meta.url);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 mkdirSync(OUT, { recursive: true });
 const SEED = readFileSync(new URL('../fixtures/seed.txt', import.meta.url), 'utf8');
 
@@ -86,10 +89,14 @@ await test('one script file, then the wasm fetched alongside the report text', a
   await page.waitForFunction(() => window.__perf, null, { timeout: 15000 });
   const starts = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
     .map((e) => [e.name.replace(/.*\//, ''), { start: e.startTime, end: e.responseEnd }])));
-  // One script file, then the wasm: the shim's modules come as one bundle.
+  // The entry and the chunks it imports (all requested at once, as the
+  // entry names them), then the wasm: nothing else of the package.
   const widget = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/govreport/')).sort());
-  assert.deepEqual(widget, ['/govreport/govreport.js', '/govreport/govreport_core_bg.wasm']);
+  const entry = execFileSync('node', ['scripts/entry-files.mjs', 'pkg', 'govreport.js'], { cwd: ROOT, encoding: 'utf8' })
+    .trim().split('\n').map((f) => `/govreport/${f}`);
+  assert.ok(entry.length <= 3, `the browser entry loads ${entry.length} files`);
+  assert.deepEqual(widget, [...entry, '/govreport/govreport_core_bg.wasm'].sort());
   const wasm = starts['govreport_core_bg.wasm'];
   const text = starts['seed.txt'];
   assert.ok(wasm && text, JSON.stringify(starts));
@@ -437,14 +444,17 @@ await test('on a narrow screen the panels below the report still work once scrol
   assert.ok(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.matches('summary')));
 });
 
-await test('the one-file bundle carries the same stylesheet, minified', async (page) => {
+await test('the bundle carries the same stylesheet, minified', async (page) => {
   await page.goto(base);
-  const bundle = readFileSync(new URL('../../pkg/govreport.js', import.meta.url), 'utf8');
-  // The stylesheet is the one String.raw template with a :host rule.
-  const minified = bundle.match(/String\.raw`(:host[^`]*)`/)?.[1];
+  // The stylesheet is the one string literal that starts with a :host rule.
+  const minified = readdirSync(new URL('../../pkg/', import.meta.url)).filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(new URL(`../../pkg/${f}`, import.meta.url), 'utf8').match(/(["'])(:host\{(?:(?!\1)[^\\]|\\.)*)\1/))
+    .filter(Boolean)
+    // The literal as JavaScript reads it (its escapes undone).
+    .map((m) => new Function(`return ${m[0]}`)())[0];
   assert.ok(minified && !minified.includes('/*') && !minified.includes('\n'), 'minified stylesheet in the bundle');
   const rules = await page.evaluate(async (min) => {
-    const { css } = await import('/govreport/styles.js');
+    const { css } = await import('/styles.js');
     const text = (source) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(source);
@@ -569,7 +579,7 @@ await test('bad input shows a readable error with the original text', async (pag
     return { threw, threwReport: await attempt(), badOption, alert: host.shadowRoot?.querySelector('[role=alert]')?.textContent ?? null };
   });
   assert.equal(state.threw, true);
-  assert.match(state.badOption, /unknown option "langauge"/);
+  assert.match(state.badOption, /unknown field `langauge`, expected one of `lang`, `indicators`/);
   assert.equal(state.threwReport, true);
   assert.match(state.alert, /无法解析|could not/);
 });
