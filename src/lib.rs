@@ -36,8 +36,6 @@ mod parse;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub mod csv;
-
 pub use i18n::{Lang, Msg, LABELS};
 pub use invariants::validate;
 pub use model::*;

@@ -337,3 +337,144 @@ fn utf16_with_its_byte_order_mark_is_read_as_the_same_text() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-16"));
 }
+
+#[test]
+fn each_command_has_its_own_flags_and_help() {
+    let out = bin()
+        .args(["parse", "--format", "csv", &seed_path()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid option '--format'") && err.contains("usage: govreport parse"),
+        "{err}"
+    );
+    let out = bin()
+        .args(["parse", "--lang=en", &seed_path()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["checks"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("The main measures"),
+        "{}",
+        json["checks"][0]
+    );
+    for (command, says) in [
+        ("parse", "--indicators RULES"),
+        ("metrics", "--format csv|jsonl"),
+    ] {
+        let out = bin().args([command, "--help"]).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(&format!("usage: govreport {command}")) && text.contains(says),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn indicator_rules_from_a_file() {
+    let dir = tmp("rules");
+    let rules = dir.join("rules.json");
+    std::fs::write(
+        &rules,
+        r#"[{"id":"user.reconsideration","name":"行政复议","pattern":"行政复议.{0,8}案件","unit":"件"}]"#,
+    )
+    .unwrap();
+    let rules = rules.to_string_lossy().into_owned();
+    let out = bin()
+        .args([
+            "metrics",
+            "--format",
+            "jsonl",
+            "--indicators",
+            &rules,
+            &seed_path(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ruled: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|row| row["metric"]["indicator"] == "user.reconsideration")
+        .map(|row| row["metric"]["text"].as_str().unwrap().to_string())
+        .collect();
+    // The seed's 行政复议 sentence: 办理行政复议案件553件 and the like.
+    assert!(
+        !ruled.is_empty() && ruled.iter().all(|t| t.ends_with('件')),
+        "{ruled:?}"
+    );
+
+    // A pattern that does not compile: exit 2, the rule and the position named.
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"[{"id":"ok","pattern":"a"},{"id":"broken","pattern":"案件(办理"}]"#,
+    )
+    .unwrap();
+    let out = bin()
+        .args([
+            "parse",
+            "--indicators",
+            &bad.to_string_lossy(),
+            &seed_path(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "indicator rule 1 (\"broken\"): invalid pattern at character 2: unclosed group"
+        ),
+        "{err}"
+    );
+    // Not a list of rules: the file and what was expected.
+    std::fs::write(&bad, r#"{"id":"x"}"#).unwrap();
+    let out = bin()
+        .args([
+            "metrics",
+            "--indicators",
+            &bad.to_string_lossy(),
+            &seed_path(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a JSON array of indicator rules"));
+}
+
+#[test]
+fn csv_cells_that_would_be_formulas_get_a_quote() {
+    let dir = tmp("formula");
+    let file = dir.join("f.txt");
+    std::fs::write(
+        &file,
+        "=某市2021年度法治政府建设情况报告\n一、总体情况\n共办理12件。\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["metrics", &file.to_string_lossy()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",'=某市2021年度法治政府建设情况报告,2021,一、总体情况,"),
+        "{row}"
+    );
+    // The value is a number, as written.
+    assert!(row.contains(",12,"), "{row}");
+}

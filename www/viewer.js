@@ -74,8 +74,16 @@ function valueText(m) {
   return m.upper != null ? `${plainNumber(m.value)}–${plainNumber(m.upper)}` : plainNumber(m.value);
 }
 
-function csvField(s) {
-  const v = String(s ?? '');
+/**
+ * One CSV field, quoted when it needs it (RFC 4180). A text cell that
+ * begins with = + - @, a tab or a carriage return gets a leading ' so that a
+ * spreadsheet does not run it as a formula (as the command line's CSV
+ * does). Numbers do not come through here: they are written as they are.
+ * @param {string} s
+ */
+export function csvField(s) {
+  let v = String(s);
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -395,8 +403,10 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     for (const tr of everyRow()) {
       if (tr.hidden) continue;
       const m = metricsById.get(tr.dataset.metric);
-      lines.push([m.subject ?? '', plainNumber(m.value), plainNumber(m.upper), m.unit ?? '', m.qualifier, sectionName(m) ?? '', m.text, m.change, m.indicator ?? '']
-        .map(csvField).join(','));
+      // Text cells through csvField; the values are numbers, written as such.
+      const text = (v) => csvField(v ?? '');
+      lines.push([text(m.subject), plainNumber(m.value), plainNumber(m.upper), text(m.unit), text(m.qualifier),
+        text(sectionName(m)), text(m.text), String(m.change), text(m.indicator)].join(','));
     }
     return `${lines.join('\r\n')}\r\n`;
   }

@@ -176,6 +176,15 @@ function parseCsv(text) {
   console.log(`ok   (培训|培|训)*$ over 40 000 characters: ${(performance.now() - t0).toFixed(0)} ms`);
 }
 
+// The viewer's CSV guards text cells as the command line's does.
+{
+  const { csvField } = await import(join(ROOT, 'www/viewer.js'));
+  const cases = [['=1+2', "'=1+2"], ['+86', "'+86"], ['-0件', "'-0件"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`], ['=A1,"b"', `"'=A1,""b"""`], ['a=b', 'a=b'], ['纠错率', '纠错率'], ['', '']];
+  for (const [cell, want] of cases) assert.equal(csvField(cell), want, JSON.stringify(cell));
+  console.log(`ok   the viewer's CSV guards ${cases.length} cells as the command line's does`);
+}
+
 // The labels: every key, in both languages, the same keys.
 {
   const zh = core.labels('zh');

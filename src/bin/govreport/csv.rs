@@ -1,7 +1,8 @@
-//! CSV rows of metrics: what `govreport metrics` writes, for Rust users too.
-//! (The viewer's CSV export is written by `www/viewer.js`, with its own columns.)
+//! CSV rows of metrics: what `govreport metrics` writes. (The viewer's CSV
+//! export is written by `www/viewer.js`, with its own columns and the same
+//! guard against formulas.)
 
-use crate::{Metric, Report};
+use govreport::{format_number, Metric, Report};
 
 /// The CSV header of [`metric_row`].
 pub const HEADER: &[&str] = &[
@@ -20,24 +21,30 @@ pub const HEADER: &[&str] = &[
     "indicator",
 ];
 
-/// Quotes one CSV field when it needs it (RFC 4180).
-///
-/// ```
-/// assert_eq!(govreport::csv::field("a,b"), "\"a,b\"");
-/// assert_eq!(govreport::csv::field("纠错率"), "纠错率");
-/// ```
+/// One CSV text field: quoted when it needs it (RFC 4180), and with a
+/// leading `'` when it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, which a spreadsheet would otherwise run as a formula (numbers
+/// are written by [`push_row`] as they are, never through here).
+#[cfg(test)]
 pub fn field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_field(&mut out, s);
     out
 }
 
-/// Appends `s` to `out` as one CSV field, quoted when it needs it.
+/// Appends `s` to `out` as one CSV text field (see [`field`]).
 fn push_field(out: &mut String, s: &str) {
+    let guard = matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     // Bytes, not chars: the four are ASCII, and UTF-8 never hides ASCII
     // inside another character.
     if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push('"');
+        if guard {
+            out.push('\'');
+        }
         for (i, part) in s.split('"').enumerate() {
             if i > 0 {
                 out.push_str("\"\"");
@@ -46,6 +53,9 @@ fn push_field(out: &mut String, s: &str) {
         }
         out.push('"');
     } else {
+        if guard {
+            out.push('\'');
+        }
         out.push_str(s);
     }
 }
@@ -78,6 +88,7 @@ pub fn section_path(report: &Report, id: &str) -> String {
 }
 
 /// One CSV line (without newline) for a metric of `report` read from `file`.
+#[cfg(test)]
 pub fn metric_row(file: &str, report: &Report, m: &Metric) -> String {
     let section = m
         .section
@@ -135,10 +146,10 @@ fn push_row(out: &mut String, fixed: &str, section: &str, m: &Metric) {
     out.push(',');
     push_field(out, &m.text);
     out.push(',');
-    out.push_str(&crate::format_number(m.value));
+    out.push_str(&format_number(m.value));
     out.push(',');
     if let Some(u) = m.upper {
-        out.push_str(&crate::format_number(u));
+        out.push_str(&format_number(u));
     }
     out.push(',');
     push_field(out, m.unit.as_deref().unwrap_or_default());
@@ -152,14 +163,14 @@ fn push_row(out: &mut String, fixed: &str, section: &str, m: &Metric) {
     push_field(out, m.indicator.as_deref().unwrap_or_default());
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn rows_in_one_buffer_are_the_rows_one_by_one() {
         let text = "某市2021年度法治政府建设情况报告\n一、总体\n（一）第一\n办理12件，“重点”事项3项。\n二、其他\n纠错率为50%。\n“x,y”共有5个。\n";
-        let report = crate::parse(text);
+        let report = govreport::parse(text);
         assert!(report.metrics.len() >= 4);
         let mut all = String::new();
         push_rows(&mut all, "dir/a \"b\".txt", &report);
@@ -179,5 +190,33 @@ mod tests {
         assert_eq!(field("\"\""), "\"\"\"\"\"\"");
         assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(field("cr\r"), "\"cr\r\"");
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_gets_a_quote() {
+        for (cell, written) in [
+            ("=1+2", "'=1+2"),
+            ("+86", "'+86"),
+            ("-0件", "'-0件"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "\"'\rx\""),
+            (
+                "=HYPERLINK(\"a\",\"b\")",
+                "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\"",
+            ),
+            ("a=b", "a=b"),
+            ("纠错率-1", "纠错率-1"),
+            ("", ""),
+        ] {
+            assert_eq!(field(cell), written, "{cell:?}");
+        }
+        // A title and a section title that begin with one, in real rows;
+        // a negative value stays a number.
+        let report = govreport::parse("=某市2021年度法治政府建设情况报告\n一、+总体\n增长-5件。\n");
+        let mut out = String::new();
+        push_rows(&mut out, "a.txt", &report);
+        let cells: Vec<&str> = out.trim_end().split(',').collect();
+        assert_eq!(cells[1], "'=某市2021年度法治政府建设情况报告", "{out}");
     }
 }

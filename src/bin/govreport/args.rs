@@ -1,0 +1,238 @@
+//! The command line's arguments (lexopt): each command takes its own flags,
+//! `--flag value` or `--flag=value`, and has its own `--help`.
+
+use govreport::Lang;
+use lexopt::prelude::*;
+use std::path::PathBuf;
+
+/// The overview: `govreport --help`.
+pub const USAGE: &str = "\
+govreport: reads Chinese government annual reports
+
+usage:
+  govreport parse [options] FILE|-             print the report as JSON
+  govreport parse [options] --out DIR FILE...  write DIR/<file stem>.json for each file
+  govreport metrics [options] FILE|DIR...      one table of every metric of every report
+  govreport --help | --version
+  govreport COMMAND --help                     the options of a command
+
+FILE is UTF-8 text (or UTF-16 with its byte order mark); - reads standard
+input. Offsets in the JSON are UTF-16 code units, as in JavaScript. An
+unreadable file is reported on stderr and skipped; the exit status is 1 if
+any file failed, 2 for a usage error.";
+
+/// `govreport parse --help`.
+pub const PARSE_USAGE: &str = "\
+usage: govreport parse [--lang zh|en] [--indicators RULES] FILE|-
+       govreport parse [--lang zh|en] [--indicators RULES] --out DIR FILE...
+
+Prints the report of FILE as JSON (the contract's object), or writes
+DIR/<file stem>.json for each FILE.
+
+  --lang zh|en        language of checks' messages and warnings (zh)
+  --indicators RULES  a JSON file of indicator rules (below)
+  --out DIR, -o DIR   write one JSON file per input into DIR
+  --help, -h          this text
+
+RULES is [{ \"id\", \"name\", \"pattern\", \"unit\" }, …]: a metric whose clause
+matches the regular expression `pattern` (and whose unit is `unit`, when
+given) gets `id` as its indicator, before the built-in taxonomy is asked.";
+
+/// `govreport metrics --help`.
+pub const METRICS_USAGE: &str = "\
+usage: govreport metrics [--format csv|jsonl] [--out FILE] [--lang zh|en] [--indicators RULES] FILE|DIR...
+
+One row per metric of every report (a folder means its *.txt files, sorted),
+streamed as the files are parsed.
+
+  --format csv|jsonl  CSV with a header (default), or one JSON object a line
+  --out FILE, -o FILE write to FILE instead of standard output
+  --lang zh|en        language of messages (zh)
+  --indicators RULES  a JSON file of indicator rules (see govreport parse --help)
+  --help, -h          this text
+
+CSV text cells that begin with = + - @, a tab or a carriage return get a
+leading ' so that a spreadsheet does not run them as formulas; numbers are
+written as numbers.";
+
+/// What the command line was asked to do.
+pub enum Command {
+    /// `parse`.
+    Parse(Args),
+    /// `metrics`.
+    Metrics(Args),
+    /// Print this text and succeed.
+    Help(&'static str),
+    /// `--version`.
+    Version,
+}
+
+/// The flags of `parse` and `metrics` (each accepts only its own).
+pub struct Args {
+    pub lang: Lang,
+    pub indicators: Option<PathBuf>,
+    pub out: Option<PathBuf>,
+    pub format: Format,
+    pub files: Vec<String>,
+}
+
+/// `metrics --format`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// A command-line mistake, with the usage text that goes with it.
+pub struct Usage {
+    pub message: String,
+    pub usage: &'static str,
+}
+
+/// Reads the command line (without the program name).
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, Usage> {
+    let mut parser = lexopt::Parser::from_iter(
+        std::iter::once(std::ffi::OsString::from("govreport")).chain(args),
+    );
+    let fail = |usage: &'static str| {
+        move |e: lexopt::Error| Usage {
+            message: e.to_string(),
+            usage,
+        }
+    };
+    let command = match parser.next().map_err(fail(USAGE))? {
+        None => {
+            return Err(Usage {
+                message: "no command".into(),
+                usage: USAGE,
+            })
+        }
+        Some(Long("help") | Short('h')) => return Ok(Command::Help(USAGE)),
+        Some(Long("version") | Short('V')) => return Ok(Command::Version),
+        Some(Value(v)) => v.string().map_err(fail(USAGE))?,
+        Some(other) => return Err(fail(USAGE)(other.unexpected())),
+    };
+    let (usage, metrics) = match command.as_str() {
+        "parse" => (PARSE_USAGE, false),
+        "metrics" => (METRICS_USAGE, true),
+        "help" => return Ok(Command::Help(USAGE)),
+        other => {
+            return Err(Usage {
+                message: format!("unknown command {other:?} (parse or metrics)"),
+                usage: USAGE,
+            })
+        }
+    };
+    let err = |message: String| Usage { message, usage };
+    let mut args = Args {
+        lang: Lang::Zh,
+        indicators: None,
+        out: None,
+        format: Format::Csv,
+        files: Vec::new(),
+    };
+    while let Some(arg) = parser.next().map_err(fail(usage))? {
+        match arg {
+            Long("help") | Short('h') => return Ok(Command::Help(usage)),
+            Long("lang") => {
+                args.lang = match parser
+                    .value()
+                    .map_err(fail(usage))?
+                    .string()
+                    .map_err(fail(usage))?
+                    .as_str()
+                {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(err(format!("unknown language {other:?} (zh or en)"))),
+                }
+            }
+            Long("indicators") => {
+                args.indicators = Some(parser.value().map_err(fail(usage))?.into());
+            }
+            Long("out") | Short('o') => {
+                args.out = Some(parser.value().map_err(fail(usage))?.into())
+            }
+            Long("format") if metrics => {
+                args.format = match parser
+                    .value()
+                    .map_err(fail(usage))?
+                    .string()
+                    .map_err(fail(usage))?
+                    .as_str()
+                {
+                    "csv" => Format::Csv,
+                    "jsonl" => Format::Jsonl,
+                    other => return Err(err(format!("unknown format {other:?} (csv or jsonl)"))),
+                }
+            }
+            Value(v) => args.files.push(v.string().map_err(fail(usage))?),
+            other => return Err(fail(usage)(other.unexpected())),
+        }
+    }
+    if args.files.is_empty() {
+        return Err(err("no input file".into()));
+    }
+    Ok(if metrics {
+        Command::Metrics(args)
+    } else {
+        Command::Parse(args)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(line: &str) -> Result<Command, Usage> {
+        parse(line.split_whitespace().map(std::ffi::OsString::from))
+    }
+
+    fn message(line: &str) -> String {
+        match run(line) {
+            Err(u) => u.message,
+            Ok(_) => panic!("{line}: accepted"),
+        }
+    }
+
+    #[test]
+    fn flags_are_per_command() {
+        assert_eq!(
+            message("parse --format csv a.txt"),
+            "invalid option '--format'"
+        );
+        assert!(
+            matches!(run("metrics --format jsonl a.txt"), Ok(Command::Metrics(a)) if a.format == Format::Jsonl)
+        );
+        assert!(
+            matches!(run("parse --lang=en a.txt"), Ok(Command::Parse(a)) if a.lang == Lang::En)
+        );
+        assert!(
+            matches!(run("metrics --format=jsonl --out=x.csv d"), Ok(Command::Metrics(a)) if a.out.is_some())
+        );
+        assert!(matches!(run("parse -"), Ok(Command::Parse(a)) if a.files == ["-"]));
+        assert!(matches!(
+            run("parse --help"),
+            Ok(Command::Help(PARSE_USAGE))
+        ));
+        assert!(matches!(
+            run("metrics -h"),
+            Ok(Command::Help(METRICS_USAGE))
+        ));
+        assert!(matches!(run("--help"), Ok(Command::Help(USAGE))));
+        assert_eq!(
+            message("parse --lang fr a.txt"),
+            "unknown language \"fr\" (zh or en)"
+        );
+        assert_eq!(
+            message("parse --lang"),
+            "missing argument for option '--lang'"
+        );
+        assert_eq!(message("parse"), "no input file");
+        assert_eq!(
+            message("frobnicate x"),
+            "unknown command \"frobnicate\" (parse or metrics)"
+        );
+        assert_eq!(message(""), "no command");
+    }
+}
