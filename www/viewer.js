@@ -41,8 +41,6 @@ export function langOf(element) {
   return /^en\b/i.test(tag) ? 'en' : 'zh';
 }
 
-/** The metrics table's columns, as the wasm renders their heads. */
-const COLUMNS = ['subject', 'value', 'unit', 'qualifier', 'section'];
 
 /**
  * A value in plain digits, never with an exponent (`1e21` →
@@ -289,7 +287,8 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
   // a filter, the CSV), all together.
   const template = document.createElement('tr');
   template.tabIndex = 0;
-  for (const col of COLUMNS) {
+  // The columns are the ones the wasm rendered heads for (src/web/view.rs).
+  for (const col of [...shadow.querySelectorAll('.metrics thead [data-sort]')].map((b) => b.dataset.sort)) {
     const td = document.createElement('td');
     td.className = col;
     template.append(td);

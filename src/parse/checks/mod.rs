@@ -8,6 +8,8 @@
 //! as measures and the first-responsible-person part is found in a
 //! paragraph as well as in a heading.
 
+mod parts;
+
 use super::metrics::RawMetric;
 use super::text;
 use crate::i18n::{Lang, Msg};
@@ -62,19 +64,10 @@ pub fn genre(title: Option<&str>, text: &str) -> Genre {
     }
 }
 
-/// The role of a top-level section in the five-part structure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Part {
-    Measures,
-    Problems,
-    Plans,
-    Duty,
-    Other,
-}
-
 /// `a` (any of its alternatives) followed by `b` within `gap` characters;
 /// returns the byte where the `a` match starts.
-fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
+#[cfg(test)]
+pub(super) fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     // For each word of `a`, its first occurrence that qualifies (the
     // search stops there); the earliest of those.
     a.iter()
@@ -83,7 +76,7 @@ fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
 }
 
 /// True when a word of `b` starts within the first `gap` characters of `s`.
-fn followed_by(s: &str, b: &[&str], gap: usize) -> bool {
+pub(super) fn followed_by(s: &str, b: &[&str], gap: usize) -> bool {
     let window: usize = s.chars().take(gap + 1).map(char::len_utf8).sum();
     b.iter().any(|x| {
         let end = (window + x.len()).min(s.len());
@@ -91,12 +84,12 @@ fn followed_by(s: &str, b: &[&str], gap: usize) -> bool {
     })
 }
 
-fn any(s: &str, words: &[&str]) -> bool {
+pub(super) fn any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text::contains(s, w))
 }
 
 /// The first `YYYY年` in `s`.
-fn first_year(s: &str) -> Option<i32> {
+pub(super) fn first_year(s: &str) -> Option<i32> {
     let b = s.as_bytes();
     (0..b.len().saturating_sub(6)).find_map(|i| {
         let digits = b.get(i..i + 4)?;
@@ -111,86 +104,7 @@ fn first_year(s: &str) -> Option<i32> {
     })
 }
 
-const PROBLEM_WORDS: &[&str] = &["问题", "不足", "短板", "差距"];
-const PLAN_WORDS: &[&str] = &[
-    "安排",
-    "打算",
-    "思路",
-    "计划",
-    "工作要点",
-    "重点工作",
-    "工作重点",
-];
-const MEASURE_WORDS: &[&str] = &[
-    "主要举措",
-    "主要做法",
-    "主要工作",
-    "主要措施",
-    "工作情况",
-    "工作开展情况",
-    "工作回顾",
-    "取得成效",
-    "取得的成效",
-    "基本情况",
-    "主要成效",
-];
-
-/// The leaders' duty: 主要负责人/同志 … 第一责任人 (within 20 characters).
-fn duty_at(s: &str) -> Option<usize> {
-    // near(s, &["主要负责人", "主要负责同志"], &["第一责任人"], 20), with
-    // one search of the whole text for the stem the two words share.
-    const STEM: &str = "主要负责";
-    text::match_starts(s, STEM).find(|&i| {
-        let rest = &s[i + STEM.len()..];
-        ["人", "同志"].iter().any(|end| {
-            rest.starts_with(end) && followed_by(&rest[end.len()..], &["第一责任人"], 20)
-        })
-    })
-}
-
-fn is_problems(title: &str) -> bool {
-    near(title, &["存在"], PROBLEM_WORDS, 6).is_some()
-        || near(title, PROBLEM_WORDS, &["和", "与", "及"], 0).is_some()
-        || any(title, &["不足之处", "薄弱环节"])
-}
-
-fn is_plans(title: &str) -> bool {
-    any(title, &["下一年度", "下一步", "今后", "明年"])
-        || first_year(title).is_some() && near(title, &["年"], PLAN_WORDS, 14).is_some()
-}
-
-fn is_measures(title: &str) -> bool {
-    any(title, MEASURE_WORDS)
-}
-
-fn is_other(title: &str) -> bool {
-    text::contains(title, "其他需要报告")
-}
-
-fn has_causes(text: &str) -> bool {
-    any(
-        text,
-        &["原因", "由于", "根源", "究其", "主要是因为", "归因"],
-    )
-}
-
-fn part(s: &Sec) -> Part {
-    if is_other(s.title) {
-        Part::Other
-    } else if is_problems(s.title) && !is_measures(s.title) {
-        Part::Problems
-    } else if is_plans(s.title) && !is_measures(s.title) {
-        Part::Plans
-    } else if duty_at(s.title).is_some()
-        || (text::contains(s.title, "第一责任人") && !is_measures(s.title))
-    {
-        Part::Duty
-    } else {
-        Part::Measures
-    }
-}
-
-fn check(
+pub(super) fn check(
     id: &str,
     status: CheckStatus,
     message: String,
@@ -212,7 +126,7 @@ fn say(lang: Lang, key: &'static str, args: &[&str]) -> String {
 
 /// A check about the report's parts (no metrics involved), worded from the
 /// label `key` with `args`.
-fn verdict(
+pub(super) fn verdict(
     lang: Lang,
     id: &str,
     status: CheckStatus,
@@ -248,7 +162,7 @@ pub fn run(input: &Input, lang: Lang) -> Vec<Check> {
     let mut out = Vec::new();
     let g = genre(input.title, input.text);
     if g == Genre::RuleOfLaw {
-        required_parts(input, lang, &mut out);
+        parts::required_parts(input, lang, &mut out);
     }
     if matches!(g, Genre::RuleOfLaw | Genre::Disclosure) {
         on_time(input, g, lang, &mut out);
@@ -263,158 +177,8 @@ pub fn run(input: &Input, lang: Lang) -> Vec<Check> {
     out
 }
 
-fn titles(secs: &[&Sec]) -> String {
+pub(super) fn titles(secs: &[&Sec]) -> String {
     secs.iter().map(|s| s.title).collect::<Vec<_>>().join("；")
-}
-
-/// C1–C5: the five parts of an annual report on building law-based
-/// government.
-fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
-    // Each top-level section read once.
-    let top: Vec<(&Sec, Part)> = input
-        .sections
-        .iter()
-        .filter(|s| s.level == 1)
-        .map(|s| (s, part(s)))
-        .collect();
-    let of = |want: Part| {
-        top.iter()
-            .filter(|(_, p)| *p == want)
-            .map(|(s, _)| *s)
-            .collect::<Vec<_>>()
-    };
-    let (measures, problems, plans) = (of(Part::Measures), of(Part::Problems), of(Part::Plans));
-
-    // C1
-    match measures.first() {
-        Some(first) => out.push(verdict(
-            lang,
-            "required.measures_and_results",
-            CheckStatus::Pass,
-            "check.measures.pass",
-            &[&titles(&measures)],
-            Some(first.id.clone()),
-        )),
-        None => out.push(verdict(
-            lang,
-            "required.measures_and_results",
-            CheckStatus::Fail,
-            "check.measures.fail",
-            &[],
-            None,
-        )),
-    }
-    // C2
-    match problems.first() {
-        Some(first) if problems.iter().any(|s| has_causes(s.text)) => out.push(verdict(
-            lang,
-            "required.problems_and_causes",
-            CheckStatus::Pass,
-            "check.problems.pass",
-            &[&titles(&problems)],
-            Some(first.id.clone()),
-        )),
-        Some(first) => out.push(verdict(
-            lang,
-            "required.problems_and_causes",
-            CheckStatus::Warn,
-            "check.problems.no_causes",
-            &[&titles(&problems)],
-            Some(first.id.clone()),
-        )),
-        None => out.push(verdict(
-            lang,
-            "required.problems_and_causes",
-            CheckStatus::Fail,
-            "check.problems.fail",
-            &[],
-            None,
-        )),
-    }
-    // C3: in a heading or in any paragraph.
-    let duty = duty_at(input.text);
-    let duty_section = duty.and_then(|at| {
-        input
-            .sections
-            .iter()
-            .rfind(|s| s.range.0 <= at && at < s.range.1)
-            .map(|s| s.id.clone())
-    });
-    if duty.is_some() || top.iter().any(|(_, p)| *p == Part::Duty) {
-        out.push(verdict(
-            lang,
-            "required.leaders_duty",
-            CheckStatus::Pass,
-            "check.responsibility.pass",
-            &[],
-            duty_section,
-        ));
-    } else {
-        out.push(verdict(
-            lang,
-            "required.leaders_duty",
-            CheckStatus::Fail,
-            "check.responsibility.fail",
-            &[],
-            None,
-        ));
-    }
-    // C4: and it plans for the year after the report year.
-    match plans.first() {
-        Some(first) => {
-            let planned = first_year(first.title);
-            match (planned, input.year) {
-                (Some(py), Some(y)) if py != y + 1 => out.push(verdict(
-                    lang,
-                    "required.next_year_plan",
-                    CheckStatus::Warn,
-                    "check.plan.wrong_year",
-                    &[
-                        first.title,
-                        &py.to_string(),
-                        &y.to_string(),
-                        &(y + 1).to_string(),
-                    ],
-                    Some(first.id.clone()),
-                )),
-                _ => out.push(verdict(
-                    lang,
-                    "required.next_year_plan",
-                    CheckStatus::Pass,
-                    "check.plan.pass",
-                    &[first.title],
-                    Some(first.id.clone()),
-                )),
-            }
-        }
-        None => out.push(verdict(
-            lang,
-            "required.next_year_plan",
-            CheckStatus::Fail,
-            "check.plan.fail",
-            &[],
-            None,
-        )),
-    }
-    // C5 (optional part)
-    match input.sections.iter().find(|s| is_other(s.title)) {
-        Some(s) => out.push(verdict(
-            lang,
-            "required.other_matters",
-            CheckStatus::Pass,
-            "check.other.pass",
-            &[],
-            Some(s.id.clone()),
-        )),
-        None => out.push(verdict(
-            lang,
-            "required.other_matters",
-            CheckStatus::Warn,
-            "check.other.missing",
-            &[],
-            None,
-        )),
-    }
 }
 
 /// C6: published by the deadline (1 April of the following year for these
@@ -729,33 +493,5 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
             vec![num_id.clone(), den_id.clone(), rate_pub.id.clone()],
             None,
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_duty_is_found_as_near_finds_it() {
-        let texts = [
-            "党政主要负责人切实履行推进法治建设第一责任人职责",
-            "主要负责同志履行第一责任人职责",
-            "主要负责人。主要负责同志带头履行第一责任人职责",
-            "主要负责人员和单位主要负责人是第一责任人",
-            "主要负责人",
-            "主要负责同志，二十个字以外才有的一二三四五六七八九十一二三四五六七八九十第一责任人",
-            "区政府主要负责人专题听取工作汇报；主要负责同志是第一责任人",
-            "没有这个词",
-        ];
-        for t in texts {
-            assert_eq!(
-                duty_at(t),
-                near(t, &["主要负责人", "主要负责同志"], &["第一责任人"], 20),
-                "{t}"
-            );
-        }
-        assert_eq!(duty_at(texts[0]), Some(6));
-        assert_eq!(duty_at(texts[5]), None);
     }
 }
