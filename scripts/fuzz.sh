@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes `parse` with cargo-fuzz (libFuzzer) for SECONDS (default 60),
-# starting from the corpus fixtures and the fragments of report text.
+# Fuzzes with cargo-fuzz (libFuzzer) for SECONDS (default 60) per target:
+# `parse` on report text, `rules` on a user's indicator pattern (the first
+# line) and the text after it; both start from the corpus fixtures.
 # Needs a nightly toolchain (rustup toolchain install nightly) and
 # cargo-fuzz (scripts/setup.sh installs it when nightly is there).
 #   scripts/fuzz.sh [SECONDS]
-# Crashes land in fuzz/artifacts/parse/; turn each into a named test in
+# Crashes land in fuzz/artifacts/TARGET/; turn each into a named test in
 # tests/regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +19,12 @@ if ! cargo fuzz --help >/dev/null 2>&1; then
   echo "[fuzz] cargo-fuzz is not installed: run scripts/setup.sh"
   exit 1
 fi
-mkdir -p fuzz/corpus/parse
-cp -n tests/fixtures/*.txt tests/fixtures/dev/*.txt fuzz/corpus/parse/ 2>/dev/null || true
-cargo +nightly fuzz run parse fuzz/corpus/parse -- \
-  -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 \
-  | grep -E "^(#[0-9]+.*(DONE|pulse|INITED)|stat::|==|SUMMARY|Done)" || true
-test -z "$(ls -A fuzz/artifacts/parse 2>/dev/null)" || { echo "[fuzz] crashes in fuzz/artifacts/parse"; exit 1; }
-echo "[fuzz] no crash in ${SECONDS_TO_RUN}s"
+for target in parse rules; do
+  mkdir -p "fuzz/corpus/$target"
+  cp -n tests/fixtures/*.txt tests/fixtures/dev/*.txt "fuzz/corpus/$target/" 2>/dev/null || true
+  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- \
+    -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 2>&1 \
+    | grep -E "^(#[0-9]+.*(DONE|pulse|INITED)|stat::|==|SUMMARY|Done)" || true
+  test -z "$(ls -A "fuzz/artifacts/$target" 2>/dev/null)" || { echo "[fuzz] crashes in fuzz/artifacts/$target"; exit 1; }
+  echo "[fuzz] $target: no crash in ${SECONDS_TO_RUN}s"
+done

@@ -14,13 +14,21 @@
 //! assert_eq!(m.qualifier, govreport::Qualifier::Over);
 //! ```
 //!
-//! The crate has three rooms:
+//! The crate's rooms:
 //!
-//! - **parse** ([`parse`], module `parse`): text → [`Report`], pure Rust;
+//! - **parse** ([`parse`], [`parse_with`] and [`ParseOptions`]; module
+//!   `parse`): text → [`Report`], pure Rust. A user's indicator rules are
+//!   [`IndicatorRule`]s compiled into [`Indicators`].
 //! - **model** ([`Report`] and the types it holds): the contract's objects,
-//!   serialised with serde to exactly the contract's JSON;
-//! - **bindings + view** (module `web`, wasm only): the functions
+//!   serialised with serde to exactly the contract's JSON; [`validate`]
+//!   checks the guarantees every report keeps (module `invariants`).
+//! - **bindings + view** (module `web`, wasm32 only): the functions
 //!   JavaScript calls, and [`Report`] → DOM. Nothing else imports them.
+//! - the words shown to a person, in Chinese and English (module `i18n`:
+//!   [`Lang`], [`LABELS`]), and numbers as a person writes them
+//!   ([`format_number`], module `number`).
+//!
+//! The command line (`src/bin/govreport/`) is a user of this library.
 //!
 //! Offsets are UTF-16 code units of the input as given (see [`Span`]).
 

@@ -57,3 +57,11 @@ pub const LOOKAHEAD: usize = 20;
 /// tree is at most four deep whatever the input: no depth limit is needed
 /// beyond this constant, which the tests check.
 pub const MAX_DEPTH: usize = 4;
+
+/// Most rules one parse takes: 1 000.
+pub const MAX_RULES: usize = 1_000;
+/// Longest pattern, in characters: 2 000.
+pub const MAX_PATTERN_CHARS: usize = 2_000;
+/// Largest compiled program of one pattern, in bytes: 1 MiB (the regex
+/// crate's `size_limit`; `.{0,6}` inside a long alternation grows fast).
+pub const MAX_RULE_SIZE: usize = 1 << 20;

@@ -34,7 +34,7 @@ pub struct ParseOptions {
     /// portals the viewer runs on.
     pub lang: Lang,
     /// Indicator rules of the user's, asked before the built-in taxonomy
-    /// (see [`rules`]).
+    /// (see [`crate::Indicators`]).
     pub indicators: rules::Indicators,
 }
 

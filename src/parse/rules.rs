@@ -23,19 +23,13 @@
 //! The regex crate matches in time linear in the text for any pattern
 //! (no backtracking), so a rule cannot make parsing superlinear; each
 //! pattern's compiled size is bounded by [`MAX_RULE_SIZE`], the number of
-//! rules by [`MAX_RULES`] and a pattern's length by [`MAX_PATTERN_CHARS`].
+//! rules by [`MAX_RULES`] and a pattern's length by [`MAX_PATTERN_CHARS`]
+//! (in [`crate::limits`]).
 
+use super::limits::{MAX_PATTERN_CHARS, MAX_RULES, MAX_RULE_SIZE};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// Most rules one parse takes: 1 000.
-pub const MAX_RULES: usize = 1_000;
-/// Longest pattern, in characters: 2 000.
-pub const MAX_PATTERN_CHARS: usize = 2_000;
-/// Largest compiled program of one pattern, in bytes: 1 MiB (the regex
-/// crate's `size_limit`; `.{0,6}` inside a long alternation grows fast).
-pub const MAX_RULE_SIZE: usize = 1 << 20;
 
 /// One indicator rule as a user writes it (JSON `{ "id", "name",
 /// "pattern", "unit" }`).
@@ -97,7 +91,7 @@ impl Indicators {
     ///
     /// The first rule that is unusable: an empty id or pattern, a pattern
     /// the regex syntax rejects (with the character position), one too long
-    /// or too large once compiled, or more than [`MAX_RULES`] rules.
+    /// or too large once compiled, or more than [`MAX_RULES`](crate::limits::MAX_RULES) rules.
     ///
     /// ```
     /// use govreport::{IndicatorRule, Indicators};

@@ -230,6 +230,28 @@ await test('choosing a metric in the panel reveals it in a collapsed section', a
   assert.equal(await page.evaluate(() => document.getElementById('seed').shadowRoot.activeElement?.textContent), '2.4万余人次');
 });
 
+await test('indicator rules of a user\'s: mount() marks the metrics and the tooltip names the rule', async (page, errors) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const state = await page.evaluate(async (seed) => {
+    const { mount } = await import('/govreport/govreport.js');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const rules = [{ id: 'user.reconsideration', name: '我的复议指标', pattern: '行政复议.{0,8}案件', unit: '件' }];
+    const viewer = await mount(host, seed, { indicators: rules });
+    const ruled = viewer.report.metrics.filter((m) => m.indicator === 'user.reconsideration');
+    viewer.reveal(ruled[0].id);
+    const tip = host.shadowRoot.getElementById('gr-tooltip');
+    let bad = null;
+    try { await mount(document.createElement('div'), seed, { indicators: [{ id: 'x', pattern: '(' }] }); } catch (e) { bad = e.message; }
+    return { ruled: ruled.map((m) => m.text), tip: tip.hidden ? null : tip.textContent, bad };
+  }, SEED);
+  assert.ok(state.ruled.length > 0 && state.ruled.every((t) => t.endsWith('件')), JSON.stringify(state.ruled));
+  assert.match(state.tip ?? '', /我的复议指标/);
+  assert.match(state.bad, /indicator rule 0 \("x"\): invalid pattern at character 0/);
+  assert.deepEqual(errors, []);
+});
+
 await test('the keyboard moves past the last attached row when a sort left hidden rows at its end', async (page) => {
   // The longest long report: 345 rows. A filter that keeps about half of
   // them, then a sort: the rows attached are the first of the new order,
