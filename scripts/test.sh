@@ -32,6 +32,7 @@ run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
 run "npm package: pack, install, Node, tsc, Chromium" node --test tests/package/pack.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
+run "benchmark smoke (two builds, Node)" node benches/js/ab.mjs pkg pkg --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
 run "benchmark smoke (command line)"    node benches/js/cli.mjs --smoke
 run "benchmark smoke (first frame)"     node benches/js/frame.mjs --smoke
@@ -48,9 +49,11 @@ fi
 
 printf '\n\033[1m== summary\033[0m\n'
 fail=0
+passed=0
 for i in "${!NAMES[@]}"; do
   printf '%-8s %-45s %s\n' "${STATUS[$i]}" "${NAMES[$i]}" "${TIMES[$i]}"
-  [ "${STATUS[$i]}" = ok ] || fail=1
+  if [ "${STATUS[$i]}" = ok ]; then passed=$((passed + 1)); else fail=$((fail + 1)); fi
 done
-if [ "$fail" = 0 ]; then echo "all passed"; else echo "some steps FAILED"; fi
+echo "steps: $passed passed, $fail failed"
+fail=$(( fail > 0 ))
 exit "$fail"
