@@ -24,9 +24,9 @@
 //!   checks the guarantees every report keeps (module `invariants`).
 //! - **bindings + view** (module `web`, wasm32 only): the functions
 //!   JavaScript calls, and [`Report`] → DOM. Nothing else imports them.
-//! - the words shown to a person, in Chinese and English (module `i18n`:
-//!   [`Lang`], [`LABELS`]), and numbers as a person writes them
-//!   ([`format_number`], module `number`).
+//! - the words shown to a person, in Chinese and English (module `i18n`,
+//!   chosen by [`Lang`]), and numbers as a person writes them
+//!   ([`format_number`], module `number`); the named limits ([`limits`]).
 //!
 //! The command line (`src/bin/govreport/`) is a user of this library.
 //!
@@ -44,11 +44,10 @@ mod parse;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use i18n::{Lang, Msg, LABELS};
+pub use i18n::Lang;
 pub use invariants::validate;
 pub use model::*;
 pub use parse::indicators::{indicator, Indicator, INDICATORS};
 pub use parse::limits;
-pub use parse::numeral::cjk_value as numeral_value;
 pub use parse::rules::{IndicatorRule, Indicators, RuleError};
 pub use parse::{parse, parse_with, ParseOptions};

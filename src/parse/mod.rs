@@ -181,7 +181,9 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
         .map(|&(s, e)| map.span(s, e))
         .collect();
     report.title = structure.title.clone();
-    report.year = year(text, &structure);
+    // The genre, decided once: the year reported on and the checks read it.
+    let genre = checks::genre(structure.title.as_deref(), text);
+    report.year = year(text, &structure, genre);
     report.meta = structure.meta.clone();
     if report.meta.published.is_none() {
         report.meta.published = structure.banner_date.clone();
@@ -235,18 +237,9 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
         year: report.year,
         metrics: &report.metrics,
         raw: &raw,
+        genre,
     };
-    let mut checks = checks::run(&input, lang);
-    // A check about metrics belongs to the section of its last metric.
-    for c in checks.iter_mut().filter(|c| c.section.is_none()) {
-        c.section = c
-            .metrics
-            .last()
-            .and_then(|id| id.strip_prefix('m')?.parse::<usize>().ok())
-            .and_then(|n| report.metrics.get(n.checked_sub(1)?))
-            .and_then(|m| m.section.clone());
-    }
-    report.checks = checks;
+    report.checks = checks::run(&input, lang);
     report
 }
 
@@ -380,42 +373,18 @@ fn convert_items(text: &str, map: &Utf16Map, items: &[RawItem]) -> Vec<Item> {
         .collect()
 }
 
-/// The first `YYYY年` in `s` (1949–2100, full-width digits too, not
-/// continuing a longer number), read in one pass over its characters
-/// without collecting them.
-fn first_year(s: &str) -> Option<i32> {
-    // The last five characters before the current one: a character that
-    // must not be a digit, then the four digits.
-    let mut last = ['\0'; 5];
-    for c in s.chars().map(text::fold) {
-        if c == '年' && !last[0].is_ascii_digit() {
-            // (`to_digit` reads ASCII digits only; folding made the
-            // full-width ones ASCII.)
-            let y = last[1..]
-                .iter()
-                .try_fold(0i32, |y, &d| d.to_digit(10).map(|d| y * 10 + d as i32));
-            if let Some(y) = y.filter(|y| (1949..=2100).contains(y)) {
-                return Some(y);
-            }
-        }
-        last.rotate_left(1);
-        last[4] = c;
-    }
-    None
-}
-
 /// The year reported on: from the title (a 政府工作报告 of year Y reviews
 /// Y − 1), else the first heading that names a year, else the first year
 /// the text names.
-fn year(text: &str, structure: &Structure) -> Option<i32> {
+fn year(text: &str, structure: &Structure, genre: checks::Genre) -> Option<i32> {
     if let Some(title) = &structure.title {
-        if let Some(y) = first_year(title) {
-            let work_report = title.contains("政府工作报告") && !title.contains("年度");
+        if let Some(y) = text::first_year(title) {
+            let work_report = genre == checks::Genre::WorkReport && !title.contains("年度");
             return Some(if work_report { y - 1 } else { y });
         }
     }
     for h in &structure.headings {
-        if let Some(y) = first_year(&text[h.title.0..h.title.1]) {
+        if let Some(y) = text::first_year(&text[h.title.0..h.title.1]) {
             return Some(y);
         }
     }
@@ -435,7 +404,7 @@ fn year(text: &str, structure: &Structure) -> Option<i32> {
         if s.trim_start_matches(text::is_space).starts_with('—') {
             continue;
         }
-        if let Some(y) = first_year(s) {
+        if let Some(y) = text::first_year(s) {
             return Some(y);
         }
     }
@@ -475,7 +444,7 @@ mod tests {
         texts
     }
 
-    /// The years of `s` as the parser read them before [`first_year`]:
+    /// The years of `s` as the parser read them before [`text::first_year`]:
     /// every position's four characters collected and parsed.
     fn years_by_strings(s: &str) -> Vec<i32> {
         let chars: Vec<char> = s.chars().map(text::fold).collect();
@@ -513,7 +482,7 @@ mod tests {
         for t in &texts {
             let want = years_by_strings(t).first().copied();
             found += usize::from(want.is_some());
-            assert_eq!(first_year(t), want, "{t:?}");
+            assert_eq!(text::first_year(t), want, "{t:?}");
         }
         assert!(found >= 30, "the pieces make years: {found}");
     }

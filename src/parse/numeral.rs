@@ -3,22 +3,10 @@
 
 use super::text::{cjk_digit, cjk_small_unit};
 
-/// The value of a Chinese numeral: `一千二百三十四` → 1234, `二十` → 20,
-/// `十` → 10, `两` → 2, `三万四千` → 34000, `千亿` → 1e11, `万亿` → 1e12,
-/// `一百零五` → 105, `二〇二六` (read digit by digit) → 2026.
-///
-/// ```
-/// use govreport::numeral_value;
-/// assert_eq!(numeral_value("一千二百三十四"), Some(1234.0));
-/// assert_eq!(numeral_value("千亿"), Some(1e11));
-/// assert_eq!(numeral_value("报告"), None);
-/// ```
-pub fn cjk_value(s: &str) -> Option<f64> {
-    let chars: Vec<char> = s.chars().collect();
-    cjk_value_of(&chars)
-}
-
-/// [`cjk_value`] of characters.
+/// The value of a Chinese numeral, given as characters: `一千二百三十四` →
+/// 1234, `二十` → 20, `十` → 10, `两` → 2, `三万四千` → 34000, `千亿` → 1e11,
+/// `万亿` → 1e12, `一百零五` → 105, `二〇二六` (read digit by digit) → 2026;
+/// `None` for what is not a numeral.
 pub fn cjk_value_of(s: &[char]) -> Option<f64> {
     if s.is_empty() {
         return None;
@@ -61,7 +49,11 @@ pub fn cjk_value_of(s: &[char]) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::cjk_value;
+    use super::cjk_value_of;
+
+    fn cjk_value(s: &str) -> Option<f64> {
+        cjk_value_of(&s.chars().collect::<Vec<_>>())
+    }
 
     #[test]
     fn chinese_numerals() {

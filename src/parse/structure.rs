@@ -352,10 +352,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
 }
 
 fn has_year(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().map(fold).collect();
-    chars
-        .windows(5)
-        .any(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+    super::text::first_year(s).is_some()
 }
 
 /// Metadata fields as they are read, before the fallbacks are applied.

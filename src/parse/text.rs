@@ -442,6 +442,31 @@ pub(crate) fn units_in(bytes: &[u8], astral: bool) -> u32 {
         .sum::<u32>()
 }
 
+/// The first `YYYY年` in `s` (1949–2100, full-width digits too, not
+/// continuing a longer number), read in one pass over its characters
+/// without collecting them. The one year detector: the title's and the
+/// headings' years, the checks' and the title line's test all ask it.
+pub fn first_year(s: &str) -> Option<i32> {
+    // The last five characters before the current one: a character that
+    // must not be a digit, then the four digits.
+    let mut last = ['\0'; 5];
+    for c in s.chars().map(fold) {
+        if c == '年' && !last[0].is_ascii_digit() {
+            // (`to_digit` reads ASCII digits only; folding made the
+            // full-width ones ASCII.)
+            let y = last[1..]
+                .iter()
+                .try_fold(0i32, |y, &d| d.to_digit(10).map(|d| y * 10 + d as i32));
+            if let Some(y) = y.filter(|y| (1949..=2100).contains(y)) {
+                return Some(y);
+            }
+        }
+        last.rotate_left(1);
+        last[4] = c;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,21 +88,7 @@ pub(super) fn any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text::contains(s, w))
 }
 
-/// The first `YYYY年` in `s`.
-pub(super) fn first_year(s: &str) -> Option<i32> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(6)).find_map(|i| {
-        let digits = b.get(i..i + 4)?;
-        let ok = digits.iter().all(u8::is_ascii_digit)
-            && s[i + 4..].starts_with('年')
-            && (i == 0 || !b[i - 1].is_ascii_digit());
-        if ok {
-            std::str::from_utf8(digits).ok()?.parse().ok()
-        } else {
-            None
-        }
-    })
-}
+pub(super) use crate::parse::text::first_year;
 
 pub(super) fn check(
     id: &str,
@@ -155,12 +141,14 @@ pub struct Input<'a> {
     /// sentence). Two slices, not a vector of pairs: with 500 000 metrics
     /// that vector was a fifth of the parse's peak memory.
     pub raw: &'a [RawMetric],
+    /// The genre, as [`genre`] decided it.
+    pub genre: Genre,
 }
 
 /// Runs every check that applies to the report's genre.
 pub fn run(input: &Input, lang: Lang) -> Vec<Check> {
     let mut out = Vec::new();
-    let g = genre(input.title, input.text);
+    let g = input.genre;
     if g == Genre::RuleOfLaw {
         parts::required_parts(input, lang, &mut out);
     }
@@ -491,7 +479,8 @@ fn rates(input: &Input, lang: Lang, out: &mut Vec<Check>) {
                 ],
             ),
             vec![num_id.clone(), den_id.clone(), rate_pub.id.clone()],
-            None,
+            // The section of the stated rate, the check's last metric.
+            rate_pub.section.clone(),
         ));
     }
 }
