@@ -3,9 +3,6 @@
 //! too when it is there).
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "common/score.rs"]
-mod score;
-
 use govreport::{parse, CheckStatus, Report, TextIndex};
 use std::path::{Path, PathBuf};
 
@@ -16,14 +13,6 @@ fn fixture(rel: &str) -> String {
             .join(rel),
     )
     .expect(rel)
-}
-
-fn fixtures(dir: &str) -> Vec<String> {
-    vec![Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-        .to_string_lossy()
-        .into_owned()]
 }
 
 #[test]
@@ -150,41 +139,6 @@ fn seed_metrics_resolve_value_unit_qualifier_subject_indicator() {
     // 分别达到29处、353处: each value its own subject.
     assert_eq!(m("29处").subject.as_deref(), Some("省级示范基地"));
     assert_eq!(m("353处").subject.as_deref(), Some("市级示范基地"));
-}
-
-#[test]
-fn headings_and_metrics_match_gold_on_seed_and_dev() {
-    let mut files = score::labelled_files(&fixtures("seed.txt"));
-    files.extend(score::labelled_files(&fixtures("dev")));
-    assert_eq!(files.len(), 16);
-    let scores = score::score_files(&files);
-    let misses: Vec<String> = scores
-        .iter()
-        .flat_map(|(n, s)| s.misses.iter().map(move |m| format!("{n}: {m}")))
-        .collect();
-    let (h, m, qa, titles) = score::totals(&scores);
-    assert_eq!(h.f1(), 1.0, "heading misses: {misses:#?}");
-    assert_eq!(titles, 16, "{misses:#?}");
-    assert!(
-        m.precision() >= 0.97 && m.recall() >= 0.97,
-        "P {} R {}: {misses:#?}",
-        m.precision(),
-        m.recall()
-    );
-    assert!(qa >= 0.97, "qualifier agreement {qa}: {misses:#?}");
-}
-
-#[test]
-fn metrics_f1_on_dense_full_report_text() {
-    let files = score::labelled_files(&fixtures("dev-long"));
-    assert_eq!(files.len(), 2);
-    let scores = score::score_files(&files);
-    let (_, m, qa, _) = score::totals(&scores);
-    let misses: Vec<&String> = scores.iter().flat_map(|(_, s)| &s.misses).collect();
-    assert!(m.f1() >= 0.93, "F1 {}: {misses:#?}", m.f1());
-    assert!(qa >= 0.97, "qualifier agreement {qa}");
-    let ca = score::change_agreement(&scores);
-    assert!(ca >= 0.97, "change agreement {ca}: {misses:#?}");
 }
 
 #[test]

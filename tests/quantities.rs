@@ -27,14 +27,19 @@ fn quantities_fixture() {
     let doc = include_str!("fixtures/quantities.md");
     let mut failures = Vec::new();
     let mut cases = 0;
-    for line in doc.lines() {
+    let mut unreadable = Vec::new();
+    for (n, line) in doc.lines().enumerate() {
         let Some(rest) = line.strip_prefix("- `") else {
             continue;
         };
-        let Some((input, expected)) = rest.split_once("` => `") else {
+        // Every case line must read as `input` => `expected`.
+        let Some((input, expected)) = rest
+            .split_once("` => `")
+            .and_then(|(i, e)| Some((i, e.strip_suffix('`')?)))
+        else {
+            unreadable.push(format!("line {}: {line}", n + 1));
             continue;
         };
-        let expected = expected.trim_end_matches('`');
         let got: Vec<String> = parse(input).metrics.iter().map(describe).collect();
         let got = if got.is_empty() {
             "(none)".to_string()
@@ -48,7 +53,13 @@ fn quantities_fixture() {
             ));
         }
     }
-    assert!(cases >= 80, "only {cases} cases read");
+    assert!(
+        unreadable.is_empty(),
+        "case lines that do not read as `input` => `expected`:\n{}",
+        unreadable.join("\n")
+    );
+    assert!(cases > 0, "no case read");
+    println!("{cases} cases");
     assert!(
         failures.is_empty(),
         "{} of {cases} cases differ:\n{}",

@@ -256,9 +256,14 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
         } else if in_preamble {
             let mut chrome = false;
             if let Some(label) = pending.take() {
+                // The value on the line after a bare label, unless that
+                // line is the report's title (a page that leaves 文号 empty
+                // and goes on with the title), which only 标题 may take.
+                let is_title = label.role != Role::Title && front::title_candidate(line).is_some();
                 if front::label_line(line).is_none()
                     && text::chars_at_most(line, 40)
                     && !is_paragraph(line)
+                    && !is_title
                 {
                     fields.record(label, line);
                     out.furniture.push((s, e));

@@ -140,7 +140,8 @@ pub const INDICATORS: &[Indicator] = &[
         C,
         &["调解组织"],
         &[],
-        &[],
+        // 调解组织调解纠纷1.2万件 counts disputes, not organisations.
+        &["纠纷", "矛盾", "案件"],
     ),
     row(
         "legal_review_staff_ratio",

@@ -1,0 +1,129 @@
+//! The readable specs of each pass, one fixture file each, like
+//! `tests/fixtures/quantities.md`: `tests/fixtures/headings.md`,
+//! `metadata.md`, `checks.md`, `indicators.md`. A case is a line
+//!
+//!     - `input` => `expected`
+//!
+//! where `\n` in the input is a line break. Every such line must read;
+//! every case is run and counted.
+#![cfg(not(target_arch = "wasm32"))]
+
+use govreport::{parse, Report};
+
+/// Runs every case of `doc`, each through `describe`; the failures.
+fn run(name: &str, doc: &str, describe: fn(&Report) -> String) -> (usize, Vec<String>) {
+    let (mut cases, mut failures) = (0, Vec::new());
+    for (n, line) in doc.lines().enumerate() {
+        let Some(rest) = line.strip_prefix("- `") else {
+            continue;
+        };
+        let Some((input, expected)) = rest
+            .split_once("` => `")
+            .and_then(|(i, e)| Some((i, e.strip_suffix('`')?)))
+        else {
+            failures.push(format!(
+                "{name} line {}: does not read as `input` => `expected`",
+                n + 1
+            ));
+            continue;
+        };
+        let text = input.replace("\\n", "\n");
+        let got = describe(&parse(&text));
+        cases += 1;
+        if std::env::var_os("SPEC_PRINT").is_some() {
+            println!("- `{input}` => `{got}`");
+        }
+        if got != expected {
+            failures.push(format!(
+                "{name} line {}: {input}\n    expected {expected}\n    got      {got}",
+                n + 1
+            ));
+        }
+    }
+    (cases, failures)
+}
+
+fn joined(items: Vec<String>) -> String {
+    if items.is_empty() {
+        "(none)".into()
+    } else {
+        items.join(" ; ")
+    }
+}
+
+fn headings(r: &Report) -> String {
+    joined(
+        r.all_sections()
+            .map(|s| format!("{} {} {}", s.level, s.marker, s.title))
+            .collect(),
+    )
+}
+
+fn metadata(r: &Report) -> String {
+    let m = &r.meta;
+    let mut out = vec![
+        format!("title {}", r.title.as_deref().unwrap_or("-")),
+        format!("year {}", r.year.map_or("-".into(), |y| y.to_string())),
+    ];
+    for (k, v) in [
+        ("index_no", &m.index_no),
+        ("doc_no", &m.doc_no),
+        ("issued", &m.issued),
+        ("published", &m.published),
+        ("publisher", &m.publisher),
+    ] {
+        if let Some(v) = v {
+            out.push(format!("{k} {v}"));
+        }
+    }
+    out.push(format!("furniture {}", r.furniture.len()));
+    joined(out)
+}
+
+fn checks(r: &Report) -> String {
+    joined(
+        r.checks
+            .iter()
+            .map(|c| format!("{} {}", c.id, c.status.as_str()))
+            .collect(),
+    )
+}
+
+fn indicators(r: &Report) -> String {
+    joined(
+        r.metrics
+            .iter()
+            .map(|m| format!("{} {}", m.text, m.indicator.as_deref().unwrap_or("-")))
+            .collect(),
+    )
+}
+
+#[test]
+fn every_spec_holds() {
+    let specs: [(&str, &str, fn(&Report) -> String); 4] = [
+        (
+            "headings.md",
+            include_str!("fixtures/headings.md"),
+            headings,
+        ),
+        (
+            "metadata.md",
+            include_str!("fixtures/metadata.md"),
+            metadata,
+        ),
+        ("checks.md", include_str!("fixtures/checks.md"), checks),
+        (
+            "indicators.md",
+            include_str!("fixtures/indicators.md"),
+            indicators,
+        ),
+    ];
+    let mut all = Vec::new();
+    for (name, doc, describe) in specs {
+        let (cases, failures) = run(name, doc, describe);
+        assert!(cases > 0, "{name}: no case read");
+        println!("{name}: {cases} cases, {} failing", failures.len());
+        all.extend(failures);
+    }
+    assert!(all.is_empty(), "{}", all.join("\n"));
+}
