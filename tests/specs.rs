@@ -10,8 +10,11 @@
 
 use govreport::{parse, Report};
 
+/// How a spec writes what the parser found.
+type Describe = fn(&Report) -> String;
+
 /// Runs every case of `doc`, each through `describe`; the failures.
-fn run(name: &str, doc: &str, describe: fn(&Report) -> String) -> (usize, Vec<String>) {
+fn run(name: &str, doc: &str, describe: Describe) -> (usize, Vec<String>) {
     let (mut cases, mut failures) = (0, Vec::new());
     for (n, line) in doc.lines().enumerate() {
         let Some(rest) = line.strip_prefix("- `") else {
@@ -100,7 +103,7 @@ fn indicators(r: &Report) -> String {
 
 #[test]
 fn every_spec_holds() {
-    let specs: [(&str, &str, fn(&Report) -> String); 4] = [
+    let specs: [(&str, &str, Describe); 4] = [
         (
             "headings.md",
             include_str!("fixtures/headings.md"),
