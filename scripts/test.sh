@@ -2,7 +2,7 @@
 # Sets up what is missing and runs every test:
 #   formatting and lints (native and wasm32), native tests (unit,
 #   integration, property, stress, doc tests, command line), the renderer's
-#   wasm-bindgen tests in headless Chromium, the browser end-to-end tests
+#   wasm-bindgen tests in headless Chromium, the browser tests (node --test)
 #   (Playwright driving Debian's Chromium), and a one-iteration smoke run of
 #   each benchmark and of the fuzz target's build.
 # Ends with a summary; exits non-zero if anything failed.
@@ -28,7 +28,7 @@ run "wasm-bindgen tests (headless Chromium)" \
     wasm-pack test --headless --chrome --mode no-install . --test web
 run "build the widget (pkg/)"           bash scripts/build-wasm.sh
 run "govreport/core in Node: parse() equals the CLI's JSON" node tests/node/core.mjs
-run "browser end-to-end (Playwright)"   node tests/browser/e2e.mjs
+run "browser end-to-end (node --test, Playwright)" node --test --test-concurrency=1 tests/browser/
 run "npm package: pack, install, Node, tsc, Chromium" node --test tests/package/pack.mjs
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
