@@ -55,7 +55,9 @@ impl Span {
     }
 
     /// The text of this span in `text`, or `None` when the span does not fall
-    /// on character boundaries of `text` or lies outside it.
+    /// on character boundaries of `text` or lies outside it. (It indexes
+    /// the text first: to slice many spans of one text, keep a
+    /// [`TextIndex`].)
     ///
     /// ```
     /// use govreport::Span;
@@ -63,100 +65,11 @@ impl Span {
     /// assert_eq!(Span::new(0, 9).slice("报告"), None);
     /// ```
     pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
-        let start = utf16_to_byte(text, self.start)?;
-        let end = utf16_to_byte(text, self.end)?;
-        text.get(start..end)
+        TextIndex::new(text).slice(*self)
     }
 }
 
-/// Byte offset of UTF-16 offset `unit` in `text`, if it is a character boundary.
-fn utf16_to_byte(text: &str, unit: u32) -> Option<usize> {
-    let mut units = 0u32;
-    for (byte, c) in text.char_indices() {
-        if units == unit {
-            return Some(byte);
-        }
-        if units > unit {
-            return None;
-        }
-        units += c.len_utf16() as u32;
-    }
-    (units == unit).then_some(text.len())
-}
-
-/// Slices a text by UTF-16 spans in constant time per call (after one
-/// pass to build checkpoints), for front ends that render many spans.
-///
-/// ```
-/// use govreport::{Span, TextIndex};
-/// let text = "𠀀共553件";
-/// let index = TextIndex::new(text);
-/// assert_eq!(index.slice(Span::new(3, 7)), Some("553件"));
-/// assert_eq!(index.slice(Span::new(1, 3)), None); // inside 𠀀
-/// ```
-#[derive(Debug)]
-pub struct TextIndex<'a> {
-    text: &'a str,
-    /// Byte offset and UTF-16 offset of the first char boundary at or after
-    /// every multiple of [`TextIndex::STRIDE`] UTF-16 units.
-    checkpoints: Vec<(usize, u32)>,
-    len16: u32,
-}
-
-impl<'a> TextIndex<'a> {
-    /// UTF-16 units between checkpoints.
-    pub const STRIDE: u32 = 64;
-
-    /// Indexes `text` in one pass.
-    pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = vec![(0usize, 0u32)];
-        let mut units = 0u32;
-        let mut next = Self::STRIDE;
-        for (byte, c) in text.char_indices() {
-            while units >= next {
-                checkpoints.push((byte, units));
-                next += Self::STRIDE;
-            }
-            units += c.len_utf16() as u32;
-        }
-        TextIndex {
-            text,
-            checkpoints,
-            len16: units,
-        }
-    }
-
-    /// Length of the text in UTF-16 units.
-    pub fn len_utf16(&self) -> u32 {
-        self.len16
-    }
-
-    /// Byte offset of UTF-16 offset `unit`, if it is a character boundary.
-    pub fn byte(&self, unit: u32) -> Option<usize> {
-        if unit > self.len16 {
-            return None;
-        }
-        let k = ((unit / Self::STRIDE) as usize).min(self.checkpoints.len() - 1);
-        let (mut byte, mut units) = self.checkpoints[k];
-        // The checkpoint is the first boundary at or after k × STRIDE units:
-        // if it lies past `unit`, `unit` falls inside a surrogate pair.
-        for c in self.text[byte..].chars() {
-            if units >= unit {
-                break;
-            }
-            units += c.len_utf16() as u32;
-            byte += c.len_utf8();
-        }
-        (units == unit).then_some(byte)
-    }
-
-    /// The text of `span`, or `None` when it is out of range or not on
-    /// character boundaries.
-    pub fn slice(&self, span: Span) -> Option<&'a str> {
-        let (s, e) = (self.byte(span.start)?, self.byte(span.end)?);
-        self.text.get(s..e)
-    }
-}
+pub use crate::parse::text::TextIndex;
 
 impl From<[u32; 2]> for Span {
     fn from([start, end]: [u32; 2]) -> Self {

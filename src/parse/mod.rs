@@ -3,7 +3,7 @@
 //! Two passes, as in pulldown-cmark: [`structure`] walks the lines once to
 //! find the preamble, metadata, title and headings; [`metrics`] then scans
 //! each line for quantities. [`indicators`] and [`checks`] read the result.
-//! All work is in byte offsets of the untouched input; [`text::Utf16Map`]
+//! All work is in byte offsets of the untouched input; [`text::TextIndex`]
 //! converts them to the contract's UTF-16 offsets at the very end.
 
 pub mod checks;
@@ -22,7 +22,7 @@ use crate::{Item, Metric, Report, Section};
 use limits::{MAX_INPUT_BYTES, MAX_METRICS};
 use std::borrow::Cow;
 use structure::{RawItem, RawSection, Structure};
-use text::Utf16Map;
+use text::TextIndex;
 
 /// Options for [`parse_with`].
 #[derive(Clone, Debug, Default)]
@@ -74,9 +74,9 @@ pub fn parse(text: &str) -> Report {
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
     let lang = options.lang;
-    let map = Utf16Map::new(text);
+    let map = TextIndex::new(text);
     let mut report = Report {
-        length: map.get(text.len()),
+        length: map.len_utf16(),
         ..Report::default()
     };
     if text.len() > MAX_INPUT_BYTES {
@@ -343,7 +343,12 @@ static STOP_CLASS: [u8; 256] = {
     t
 };
 
-fn convert(text: &str, map: &Utf16Map, structure: &Structure, tree: &[RawSection]) -> Vec<Section> {
+fn convert(
+    text: &str,
+    map: &TextIndex,
+    structure: &Structure,
+    tree: &[RawSection],
+) -> Vec<Section> {
     tree.iter()
         .map(|s| {
             let h = &structure.headings[s.heading];
@@ -362,7 +367,7 @@ fn convert(text: &str, map: &Utf16Map, structure: &Structure, tree: &[RawSection
         .collect()
 }
 
-fn convert_items(text: &str, map: &Utf16Map, items: &[RawItem]) -> Vec<Item> {
+fn convert_items(text: &str, map: &TextIndex, items: &[RawItem]) -> Vec<Item> {
     items
         .iter()
         .map(|i| Item {

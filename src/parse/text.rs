@@ -334,13 +334,29 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
 }
 
-/// Converts byte offsets of one text to UTF-16 code-unit offsets.
+/// The one index between byte offsets of a text and the UTF-16 code-unit
+/// offsets of its spans, both ways, built once per text in one pass: the
+/// parser turns its byte offsets into spans with it, and the renderer and
+/// every other reader slice the text by spans with it.
 ///
-/// Keeps one checkpoint per [`Utf16Map::STRIDE`] bytes (a sixteenth of the
-/// input's size in memory), so a conversion costs at most `STRIDE` byte
-/// reads. UTF-16 length is the number of non-continuation bytes plus one
-/// for every four-byte sequence, so no decoding is needed.
-pub struct Utf16Map<'a> {
+/// It keeps one checkpoint per [`TextIndex::STRIDE`] bytes (a sixteenth of
+/// the text's size in memory; none for ASCII text), so a conversion costs
+/// at most `STRIDE` byte reads. UTF-16 length is the number of
+/// non-continuation bytes plus one for every four-byte sequence, so no
+/// decoding is needed.
+///
+/// ```
+/// use govreport::{Span, TextIndex};
+/// let text = "𠀀共553件";
+/// let index = TextIndex::new(text);
+/// assert_eq!(index.slice(Span::new(3, 7)), Some("553件"));
+/// assert_eq!(index.slice(Span::new(1, 3)), None); // inside 𠀀
+/// assert_eq!(index.units(text.len()), 7);
+/// assert_eq!(index.byte(3), Some(7));
+/// ```
+#[derive(Debug)]
+pub struct TextIndex<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     checkpoints: Vec<u32>,
     ascii: bool,
@@ -349,7 +365,7 @@ pub struct Utf16Map<'a> {
     astral: bool,
 }
 
-impl<'a> Utf16Map<'a> {
+impl<'a> TextIndex<'a> {
     /// Bytes between checkpoints.
     pub const STRIDE: usize = 64;
 
@@ -373,7 +389,8 @@ impl<'a> Utf16Map<'a> {
             }
             checkpoints.push(units);
         }
-        Utf16Map {
+        TextIndex {
+            text,
             bytes,
             checkpoints,
             ascii,
@@ -382,7 +399,7 @@ impl<'a> Utf16Map<'a> {
     }
 
     /// The UTF-16 offset of byte offset `byte` (which must be a char boundary).
-    pub fn get(&self, byte: usize) -> u32 {
+    pub fn units(&self, byte: usize) -> u32 {
         if self.ascii {
             return byte as u32;
         }
@@ -393,7 +410,51 @@ impl<'a> Utf16Map<'a> {
 
     /// Converts a byte range.
     pub fn span(&self, start: usize, end: usize) -> crate::Span {
-        crate::Span::new(self.get(start), self.get(end))
+        crate::Span::new(self.units(start), self.units(end))
+    }
+
+    /// Length of the text in UTF-16 units.
+    pub fn len_utf16(&self) -> u32 {
+        self.units(self.bytes.len())
+    }
+
+    /// The byte offset of UTF-16 offset `unit`, if it is a character
+    /// boundary of the text.
+    pub fn byte(&self, unit: u32) -> Option<usize> {
+        let len = self.bytes.len();
+        if self.ascii {
+            return (unit as usize <= len).then_some(unit as usize);
+        }
+        // The last checkpoint at or before `unit`, then at most a stride on.
+        let k = self
+            .checkpoints
+            .partition_point(|&c| c <= unit)
+            .checked_sub(1)?;
+        let mut at = (k * Self::STRIDE).min(len);
+        let mut units = self.checkpoints[k];
+        // A character that began in the chunk before was counted there.
+        while at < len && self.bytes[at] & 0xC0 == 0x80 {
+            at += 1;
+        }
+        while units < unit && at < len {
+            let lead = self.bytes[at];
+            let width = match lead {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            units += if width == 4 { 2 } else { 1 };
+            at += width;
+        }
+        (units == unit).then_some(at)
+    }
+
+    /// The text of `span`, or `None` when it is out of range or not on
+    /// character boundaries.
+    pub fn slice(&self, span: crate::Span) -> Option<&'a str> {
+        let (s, e) = (self.byte(span.start)?, self.byte(span.end)?);
+        self.text.get(s..e)
     }
 }
 
@@ -623,19 +684,29 @@ mod tests {
     }
 
     #[test]
-    fn utf16_map_counts_one_to_four_byte_characters() {
+    fn the_index_converts_both_ways_at_every_offset() {
         // _ (1 byte), £ (2), 报 (3), 𠀀 (4 bytes, 2 units), repeated so that
-        // offsets land on every alignment of the checkpoint stride.
-        let unit = "_£报𠀀";
-        let text = unit.repeat(99);
-        let map = Utf16Map::new(&text);
-        let mut units = 0u32;
-        for (byte, c) in text.char_indices() {
-            assert_eq!(map.get(byte), units, "at byte {byte}");
-            units += c.len_utf16() as u32;
+        // offsets land on every alignment of the checkpoint stride; and
+        // ASCII alone, which keeps no checkpoints.
+        for text in ["_£报𠀀".repeat(99), "ascii only ".repeat(20), String::new()] {
+            let index = TextIndex::new(&text);
+            let mut units = 0u32;
+            let mut boundaries = std::collections::BTreeMap::new();
+            for (byte, c) in text.char_indices() {
+                assert_eq!(index.units(byte), units, "at byte {byte}");
+                boundaries.insert(units, byte);
+                units += c.len_utf16() as u32;
+            }
+            boundaries.insert(units, text.len());
+            assert_eq!(index.len_utf16(), units);
+            assert_eq!(units as usize, text.encode_utf16().count());
+            // Every unit offset, inside surrogate pairs and past the end too.
+            for u in 0..=units + 2 {
+                assert_eq!(index.byte(u), boundaries.get(&u).copied(), "at unit {u}");
+            }
+            let whole = crate::Span::new(0, units);
+            assert_eq!(index.slice(whole), Some(text.as_str()));
         }
-        assert_eq!(map.get(text.len()), units);
-        assert_eq!(units as usize, text.encode_utf16().count());
     }
 
     #[test]

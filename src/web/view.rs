@@ -120,7 +120,7 @@ impl<'a> Dom<'a> {
                     para = Some(p.clone());
                     p
                 };
-                self.line(&target, Span::new(pos, pos + line_units), line)?;
+                self.line(&target, Span::new(pos, pos + line_units))?;
             } else if !line.is_empty() {
                 // Whitespace-only text stays in the DOM too.
                 let target = para.clone().unwrap_or_else(|| parent.clone());
@@ -143,7 +143,7 @@ impl<'a> Dom<'a> {
     }
 
     /// One line: text nodes and `<mark>`s for the metrics inside it.
-    fn line(&mut self, parent: &Element, span: Span, line: &str) -> R {
+    fn line(&mut self, parent: &Element, span: Span) -> R {
         // Skip metrics that start before this line (cannot happen for
         // well-formed input; keeps a malformed report from looping).
         while self.next_metric < self.metrics.len()
@@ -151,15 +151,13 @@ impl<'a> Dom<'a> {
         {
             self.next_metric += 1;
         }
-        let local = TextIndex::new(line);
         let mut at = span.start;
         while self.next_metric < self.metrics.len() {
             let m = &self.metrics[self.next_metric];
             if m.span.start >= span.end || m.span.end > span.end {
                 break;
             }
-            if let Some(before) = local.slice(Span::new(at - span.start, m.span.start - span.start))
-            {
+            if let Some(before) = self.index.slice(Span::new(at, m.span.start)) {
                 if !before.is_empty() {
                     self.run(parent, Span::new(at, m.span.start), before)?;
                 }
@@ -169,7 +167,7 @@ impl<'a> Dom<'a> {
             at = m.span.end;
             self.next_metric += 1;
         }
-        if let Some(rest) = local.slice(Span::new(at - span.start, span.end - span.start)) {
+        if let Some(rest) = self.index.slice(Span::new(at, span.end)) {
             if !rest.is_empty() {
                 self.run(parent, Span::new(at, span.end), rest)?;
             }
