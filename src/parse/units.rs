@@ -101,6 +101,7 @@ pub const UNITS: &[Unit] = &[
     // on folded text, reported as written there.
     u("辆(艘、架、列)次", "辆（艘、架、列）次", Count),
     u("个月", "个月", Other),
+    u("个工作日", "个工作日", Other),
     u("方面", "方面", Count),
     // measure words
     u("个", "个", Count),

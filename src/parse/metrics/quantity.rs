@@ -7,6 +7,14 @@ use super::*;
 /// the char index to continue from.
 pub(super) fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     let prev = line.before(k);
+    // The character before, past blanks (`第 3 条`).
+    let mut solid = k;
+    while solid > 0 && line.before(solid) == ' ' && k - solid < 3 {
+        solid -= 1;
+    }
+    if solid < k && matches!(line.before(solid), '第' | '每') {
+        return None;
+    }
     // Inside an identifier or a code (`PM2.5`, `G20`), after an ordinal or a
     // denominator (`第三名`, `每万人`), or continuing a date or phone number
     // (`2022-02-23`).
@@ -97,6 +105,21 @@ pub(super) fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
                 upper = Some(second.value);
                 j = second.end;
             }
+        }
+    }
+
+    // Blanks between an Arabic number and its qualifier or unit (`62 人`,
+    // `470 余人次`, `96.25 %`: text converted from PDF, or typed so):
+    // skipped when one of those follows them.
+    if !number.cjk && line.at(j) == ' ' {
+        let mut b = j;
+        while line.at(b) == ' ' && b < j + 3 {
+            b += 1;
+        }
+        if matches!(line.at(b), '余' | '多' | '%')
+            || unit_at(&line.chars[b.min(line.chars.len())..]).is_some()
+        {
+            j = b;
         }
     }
 

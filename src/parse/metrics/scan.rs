@@ -395,6 +395,13 @@ pub(super) fn plausible_at(text: &str, at: usize, end: usize) -> bool {
             multiplied |= matches!(next, '万' | '亿');
             next = chars.next().unwrap_or('\n');
         }
+        // Blanks before the unit or qualifier (`62 人`), as quantity_at skips them.
+        for _ in 0..3 {
+            if next != ' ' {
+                break;
+            }
+            next = chars.next().unwrap_or('\n');
+        }
         // A year (2021年) unless a duration (连续8年).
         if next == '年' && !text[..at].ends_with("连续") {
             return false;
