@@ -241,6 +241,34 @@ fn a_million_heading_lines_are_capped() {
 }
 
 #[test]
+fn a_collapsed_line_of_headings_every_few_characters_is_capped() {
+    // One line, a marker every few characters, every one in sequence: the
+    // collapsed-line pass splits it, and the section cap holds.
+    let mut text = String::from("现将有关情况报告如下：");
+    for n in 1..=9 {
+        let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九"][n - 1];
+        text.push_str(&format!("{numeral}、标题"));
+        for k in 1..=9 {
+            let sub = ["一", "二", "三", "四", "五", "六", "七", "八", "九"][k - 1];
+            text.push_str(&format!("（{sub}）内容。"));
+            for j in 1..=99 {
+                text.push_str(&format!("{j}.事项。"));
+            }
+        }
+    }
+    let r = assert_valid(&text);
+    assert!(
+        r.all_sections().count() > 9 * 9 * 90,
+        "{}",
+        r.all_sections().count()
+    );
+    // The same text 40 times (one line of 3 MB): capped, and still whole.
+    let big = text.repeat(40);
+    let r = assert_valid(&big);
+    assert!(r.all_sections().count() <= govreport::limits::MAX_SECTIONS);
+}
+
+#[test]
 fn page_furniture_and_metadata_fields_are_capped() {
     let limit = govreport::limits::MAX_FURNITURE;
     // Date lines between paragraphs, before any heading: each was a run of

@@ -7,6 +7,7 @@
 //! converts them to the contract's UTF-16 offsets at the very end.
 
 pub mod checks;
+pub mod collapsed;
 pub mod front;
 pub mod indicators;
 pub mod limits;
@@ -87,7 +88,8 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
         }));
         return report;
     }
-    let lines = text::lines(text);
+    // Lines, with a line that holds a whole report split at its headings.
+    let lines = collapsed::split(text, text::lines(text));
     let structure = structure::scan(text, &lines);
     let tree = structure::tree(&structure.headings, text.len());
     let preamble_end = structure.headings.first().map_or(text.len(), |h| h.start);
