@@ -11,7 +11,9 @@
 //! headings and metrics, and the share of matched metrics whose qualifier
 //! agrees, and the share whose change flag agrees (gold labels mark
 //! changes only in dev-long; elsewhere a metric without `change` counts as
-//! a level). `--quiet` prints the totals only.
+//! a level), and the subject overlap (distinct characters both subjects
+//! share over those either has, averaged over matched metrics). `--quiet`
+//! prints the totals only.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/common/score.rs"]
@@ -70,4 +72,5 @@ fn main() {
     );
     println!("qualifier agreement {qa:.3}");
     println!("change agreement {:.3}", score::change_agreement(&scores));
+    println!("subject overlap {:.3}", score::subject_overlap(&scores));
 }

@@ -75,8 +75,36 @@ pub struct FileScore {
     pub changes_agreeing: usize,
     /// Matched metrics whose gold labels say change or level.
     pub changes_compared: usize,
+    /// Sum over matched metrics of the subject overlap (distinct
+    /// characters both subjects share over those either has; 1 when both
+    /// are empty).
+    pub subject_overlap: f64,
     pub title_ok: bool,
     pub misses: Vec<String>,
+}
+
+/// The distinct characters `a` and `b` share over those either has (1 when
+/// both are empty), as shared/corpus/README.md scores subjects.
+pub fn overlap(a: &str, b: &str) -> f64 {
+    let a: std::collections::BTreeSet<char> = fold(a).chars().collect();
+    let b: std::collections::BTreeSet<char> = fold(b).chars().collect();
+    let either = a.union(&b).count();
+    if either == 0 {
+        1.0
+    } else {
+        a.intersection(&b).count() as f64 / either as f64
+    }
+}
+
+/// Subject overlap averaged over every matched metric of `scores`.
+pub fn subject_overlap(scores: &[(String, FileScore)]) -> f64 {
+    let matched: usize = scores.iter().map(|(_, s)| s.metrics.matched).sum();
+    let sum: f64 = scores.iter().map(|(_, s)| s.subject_overlap).sum();
+    if matched == 0 {
+        1.0
+    } else {
+        sum / matched as f64
+    }
 }
 
 /// `X.gold.json` beside `X.txt`.
@@ -199,6 +227,10 @@ pub fn score(text: &str, gold: &Value) -> FileScore {
                         ));
                     }
                 }
+                out.subject_overlap += overlap(
+                    g["subject"].as_str().unwrap_or(""),
+                    report.metrics[i].subject.as_deref().unwrap_or(""),
+                );
                 let gq = g["qualifier"].as_str().unwrap_or("exact");
                 if report.metrics[i].qualifier.as_str() == gq {
                     out.qualifiers_agreeing += 1;

@@ -73,6 +73,10 @@ pub(super) fn arabic_at(line: &Line, k: usize) -> Option<Number> {
             value += rest * 1e4;
             j = after + 1;
         }
+    } else if line.at(j) == '千' && thousand_before_unit(line, j) {
+        // 6千余辆次: 千 as a magnitude, where a unit follows (not 千米, 千克).
+        value = d.scaled(3, repr);
+        j += 1;
     } else if line.at(j) == '万' {
         value = d.scaled(4, repr);
         j += 1;
@@ -91,6 +95,21 @@ pub(super) fn arabic_at(line: &Line, k: usize) -> Option<Number> {
         multiplied,
         yearlike,
     })
+}
+
+/// Whether the 千 at `j` is a magnitude before a unit (`6千余辆次`, `3千人`)
+/// rather than the first character of a unit (`5千米`, `2千瓦时`).
+fn thousand_before_unit(line: &Line, j: usize) -> bool {
+    let at = |k: usize| unit_at(&line.chars[k.min(line.chars.len())..]);
+    if at(j).is_some_and(|u| u.surface.starts_with('千')) {
+        return false;
+    }
+    let k = if matches!(line.at(j + 1), '余' | '多') {
+        j + 2
+    } else {
+        j + 1
+    };
+    at(k).is_some()
 }
 
 /// The digits of a decimal number, read one at a time without a string.
