@@ -1,6 +1,7 @@
-//! The readable specs of each pass, one fixture file each, like
-//! `tests/fixtures/quantities.md`: `tests/fixtures/headings.md`,
-//! `metadata.md`, `checks.md`, `indicators.md`. A case is a line
+//! The readable specs of each pass, one fixture file each:
+//! `tests/fixtures/quantities.md` (every number form and exclusion),
+//! `headings.md`, `metadata.md`, `checks.md`, `indicators.md`. A case is a
+//! line
 //!
 //!     - `input` => `expected`
 //!
@@ -8,7 +9,7 @@
 //! every case is run and counted.
 #![cfg(not(target_arch = "wasm32"))]
 
-use govreport::{parse, Report};
+use govreport::{format_number, parse, Report};
 
 /// How a spec writes what the parser found.
 type Describe = fn(&Report) -> String;
@@ -52,6 +53,33 @@ fn joined(items: Vec<String>) -> String {
     } else {
         items.join(" ; ")
     }
+}
+
+/// Each metric as `text = value unit qualifier kind`, then `change` and
+/// `upper N` where they apply (`-` for no unit).
+fn quantities(r: &Report) -> String {
+    joined(
+        r.metrics
+            .iter()
+            .map(|m| {
+                let mut s = format!(
+                    "{} = {} {} {} {}",
+                    m.text,
+                    format_number(m.value),
+                    m.unit.as_deref().unwrap_or("-"),
+                    m.qualifier.as_str(),
+                    m.kind.as_str()
+                );
+                if m.change {
+                    s.push_str(" change");
+                }
+                if let Some(u) = m.upper {
+                    s.push_str(&format!(" upper {}", format_number(u)));
+                }
+                s
+            })
+            .collect(),
+    )
 }
 
 fn headings(r: &Report) -> String {
@@ -103,7 +131,12 @@ fn indicators(r: &Report) -> String {
 
 #[test]
 fn every_spec_holds() {
-    let specs: [(&str, &str, Describe); 4] = [
+    let specs: [(&str, &str, Describe); 5] = [
+        (
+            "quantities.md",
+            include_str!("fixtures/quantities.md"),
+            quantities,
+        ),
         (
             "headings.md",
             include_str!("fixtures/headings.md"),

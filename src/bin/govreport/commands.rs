@@ -3,8 +3,8 @@
 
 use crate::args::{Args, Format};
 use crate::csv;
-use crate::input::{expand, options, parse_file, unless_closed};
-use govreport::Report;
+use crate::input::{expand, parse_file, unless_closed};
+use govreport::{ParseOptions, Report};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,14 +20,7 @@ fn write_json(out: impl Write, report: &Report) -> std::io::Result<()> {
     out.flush()
 }
 
-pub fn cmd_parse(args: Args) -> ExitCode {
-    let options = match options(&args) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("govreport: {e}");
-            return ExitCode::from(2);
-        }
-    };
+pub fn cmd_parse(args: Args, options: ParseOptions) -> ExitCode {
     let mut failed = false;
     match &args.out {
         None => {
@@ -107,14 +100,7 @@ pub fn cmd_parse(args: Args) -> ExitCode {
     }
 }
 
-pub fn cmd_metrics(args: Args) -> ExitCode {
-    let options = match options(&args) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("govreport: {e}");
-            return ExitCode::from(2);
-        }
-    };
+pub fn cmd_metrics(args: Args, options: ParseOptions) -> ExitCode {
     let (mut files, mut errors) = expand(&args.files);
     // The output, left by an earlier run inside a folder being read
     // (`--out corpus/all.txt corpus`), is not one of the reports.

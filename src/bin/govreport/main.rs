@@ -23,9 +23,20 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use std::process::ExitCode;
+    // The options of the flags (the rules file read and compiled) first: a
+    // bad rule is a usage error, before any report is read.
+    let with_options = |a: args::Args, run: fn(args::Args, govreport::ParseOptions) -> ExitCode| {
+        match input::options(&a) {
+            Ok(options) => run(a, options),
+            Err(e) => {
+                eprintln!("govreport: {e}");
+                ExitCode::from(2)
+            }
+        }
+    };
     match args::parse(std::env::args_os().skip(1)) {
-        Ok(args::Command::Parse(a)) => commands::cmd_parse(a),
-        Ok(args::Command::Metrics(a)) => commands::cmd_metrics(a),
+        Ok(args::Command::Parse(a)) => with_options(a, commands::cmd_parse),
+        Ok(args::Command::Metrics(a)) => with_options(a, commands::cmd_metrics),
         Ok(args::Command::Help(text)) => {
             println!("{text}");
             ExitCode::SUCCESS
