@@ -43,7 +43,8 @@ pub fn split(text: &str, lines: Vec<Line>) -> Vec<Line> {
                 levels.accept(level, n);
             }
         }
-        if !long(text, &line) {
+        if !long(text, &line) || markers_after_stops(&text[line.start..line.end]) + 1 < MIN_MARKERS
+        {
             out.push(line);
             continue;
         }
@@ -68,6 +69,22 @@ pub fn split(text: &str, lines: Vec<Line>) -> Vec<Line> {
         out.push(Line { start, ..line });
     }
     out
+}
+
+/// How many `。` or `：` in `s` are followed by a heading marker: a quick
+/// test (a byte search for the stops) before the line is read character by
+/// character. The paragraphs of an ordinary long report have none.
+fn markers_after_stops(s: &str) -> usize {
+    let mut n = 0;
+    for stop in ["。", "："] {
+        for at in super::text::match_starts(s, stop) {
+            let rest = &s[at + stop.len()..];
+            if marker(rest.trim_start_matches(super::text::is_space)).is_some() {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 fn long(text: &str, line: &Line) -> bool {
