@@ -66,7 +66,6 @@ pub fn genre(title: Option<&str>, text: &str) -> Genre {
 
 /// `a` (any of its alternatives) followed by `b` within `gap` characters;
 /// returns the byte where the `a` match starts.
-#[cfg(test)]
 pub(super) fn near(s: &str, a: &[&str], b: &[&str], gap: usize) -> Option<usize> {
     // For each word of `a`, its first occurrence that qualifies (the
     // search stops there); the earliest of those.

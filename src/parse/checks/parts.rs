@@ -1,15 +1,12 @@
 //! C1–C5, the parts of an annual report on building law-based government
 //! (domain.md §1.5): each top-level section is read as measures, problems,
-//! plans, the leaders' duty or other matters from its heading, by the
-//! table of patterns [`RULES`] (regular expressions: one place to read and
-//! change them), and the duty is also looked for in the text.
+//! plans, the leaders' duty or other matters from its heading by the word
+//! lists below, and the duty is also looked for in the text.
 
-use super::{any, first_year, followed_by, titles, verdict, Input, Sec};
+use super::{any, first_year, followed_by, near, titles, verdict, Input, Sec};
 use crate::i18n::Lang;
 use crate::parse::text;
 use crate::{Check, CheckStatus};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// The role of a top-level section in the five-part structure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,73 +18,29 @@ enum Part {
     Other,
 }
 
-/// A heading that names the measures and results: such a heading is never
-/// read as problems, plans or the duty (`一、主要举措和存在问题` is measures).
-const MEASURES: &str = "主要举措|主要做法|主要工作|主要措施|工作情况|工作开展情况|工作回顾|取得成效|取得的成效|基本情况|主要成效";
-/// A year, `2022年` (not the end of a longer number).
-const YEAR: &str = "(?:^|[^0-9])[0-9]{4}年";
-
-/// One line of [`RULES`].
-struct Rule {
-    part: Part,
-    /// Must match somewhere in the heading.
-    pattern: &'static str,
-    /// Must match too, when given.
-    also: Option<&'static str>,
-    /// Must not match, when given.
-    unless: Option<&'static str>,
-}
-
-/// How a top-level heading tells its part: the first rule that holds gives
-/// it; a heading no rule claims is a measures part (thematic headings such
-/// as `一、坚持以习近平法治思想为统领……` are). `.{0,n}` allows up to `n`
-/// characters between two words.
-const RULES: &[Rule] = &[
-    Rule { part: Part::Other, pattern: "其他需要报告", also: None, unless: None },
-    Rule {
-        part: Part::Problems,
-        pattern: "存在.{0,7}(?:问题|不足|短板|差距)|(?:问题|不足|短板|差距).?(?:和|与|及)|不足之处|薄弱环节",
-        also: None,
-        unless: Some(MEASURES),
-    },
-    Rule { part: Part::Plans, pattern: "下一年度|下一步|今后|明年", also: None, unless: Some(MEASURES) },
-    Rule {
-        part: Part::Plans,
-        pattern: "年.{0,15}(?:安排|打算|思路|计划|工作要点|重点工作|工作重点)",
-        also: Some(YEAR),
-        unless: Some(MEASURES),
-    },
-    Rule { part: Part::Duty, pattern: "主要负责(?:人|同志).{0,21}第一责任人", also: None, unless: None },
-    Rule { part: Part::Duty, pattern: "第一责任人", also: None, unless: Some(MEASURES) },
+const PROBLEM_WORDS: &[&str] = &["问题", "不足", "短板", "差距"];
+const PLAN_WORDS: &[&str] = &[
+    "安排",
+    "打算",
+    "思路",
+    "计划",
+    "工作要点",
+    "重点工作",
+    "工作重点",
 ];
-
-/// [`RULES`] compiled, once per process.
-struct Compiled {
-    rules: Vec<(Part, Regex, Option<Regex>, Option<Regex>)>,
-}
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    // The patterns are the crate's own: a test compiles every one.
-    let re = |p: &str| Regex::new(p).expect("a built-in pattern compiles");
-    Compiled {
-        rules: RULES
-            .iter()
-            .map(|r| (r.part, re(r.pattern), r.also.map(re), r.unless.map(re)))
-            .collect(),
-    }
-});
-
-fn part(title: &str) -> Part {
-    COMPILED
-        .rules
-        .iter()
-        .find(|(_, pattern, also, unless)| {
-            pattern.is_match(title)
-                && also.as_ref().is_none_or(|a| a.is_match(title))
-                && unless.as_ref().is_none_or(|u| !u.is_match(title))
-        })
-        .map_or(Part::Measures, |r| r.0)
-}
+const MEASURE_WORDS: &[&str] = &[
+    "主要举措",
+    "主要做法",
+    "主要工作",
+    "主要措施",
+    "工作情况",
+    "工作开展情况",
+    "工作回顾",
+    "取得成效",
+    "取得的成效",
+    "基本情况",
+    "主要成效",
+];
 
 /// The leaders' duty: 主要负责人/同志 … 第一责任人 (within 20 characters).
 fn duty_at(s: &str) -> Option<usize> {
@@ -102,11 +55,49 @@ fn duty_at(s: &str) -> Option<usize> {
     })
 }
 
+fn is_problems(title: &str) -> bool {
+    near(title, &["存在"], PROBLEM_WORDS, 6).is_some()
+        || near(title, PROBLEM_WORDS, &["和", "与", "及"], 0).is_some()
+        || any(title, &["不足之处", "薄弱环节"])
+}
+
+fn is_plans(title: &str) -> bool {
+    any(title, &["下一年度", "下一步", "今后", "明年"])
+        || first_year(title).is_some() && near(title, &["年"], PLAN_WORDS, 14).is_some()
+}
+
+fn is_measures(title: &str) -> bool {
+    any(title, MEASURE_WORDS)
+}
+
+fn is_other(title: &str) -> bool {
+    text::contains(title, "其他需要报告")
+}
+
 fn has_causes(text: &str) -> bool {
     any(
         text,
         &["原因", "由于", "根源", "究其", "主要是因为", "归因"],
     )
+}
+
+/// The part a top-level heading names; a heading that names none is a
+/// measures part (thematic headings such as `一、坚持以习近平法治思想为统领……`
+/// are).
+fn part(title: &str) -> Part {
+    if is_other(title) {
+        Part::Other
+    } else if is_problems(title) && !is_measures(title) {
+        Part::Problems
+    } else if is_plans(title) && !is_measures(title) {
+        Part::Plans
+    } else if duty_at(title).is_some()
+        || (text::contains(title, "第一责任人") && !is_measures(title))
+    {
+        Part::Duty
+    } else {
+        Part::Measures
+    }
 }
 
 /// C1–C5: the five parts of an annual report on building law-based
@@ -262,7 +253,6 @@ pub(super) fn required_parts(input: &Input, lang: Lang, out: &mut Vec<Check>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::checks::near;
 
     #[test]
     fn the_duty_is_found_as_near_finds_it() {
