@@ -20,6 +20,11 @@ run() {
   NAMES+=("$name"); TIMES+=("$(( $(date +%s) - t0 ))s")
 }
 
+if [ -d ../shared/corpus ]; then
+  echo "corpus: ../shared/corpus found: the fixture copies are checked against it, and the span tests read it too"
+else
+  echo "corpus: ../shared/corpus not found: those checks are skipped; the tests use the copies in tests/fixtures"
+fi
 run "cargo fmt --check"                 cargo fmt --check
 run "clippy (native, all targets)"      cargo clippy --quiet --all-targets -- -D warnings
 run "clippy (wasm32: bindings, view)"   cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
