@@ -45,9 +45,9 @@ pub struct Options {
 }
 
 /// Reads the options object (absent, `undefined` or `null`: the defaults).
-fn options(value: JsValue, name: &str) -> Result<(ParseOptions, Lang), JsError> {
+fn options(value: JsValue, name: &str) -> Result<ParseOptions, JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok((ParseOptions::default(), Lang::Zh));
+        return Ok(ParseOptions::default());
     }
     if !value.is_object() {
         return Err(JsError::new(&format!(
@@ -78,12 +78,9 @@ fn options(value: JsValue, name: &str) -> Result<(ParseOptions, Lang), JsError> 
     let lang = Lang::from_tag(options.lang.as_deref().unwrap_or("zh"));
     let rules = Indicators::new(options.indicators.unwrap_or_default())
         .map_err(|e| JsError::new(&format!("govreport: {name}: {e}")))?;
-    Ok((
-        ParseOptions::default()
-            .with_lang(lang)
-            .with_indicators(rules),
-        lang,
-    ))
+    Ok(ParseOptions::default()
+        .with_lang(lang)
+        .with_indicators(rules))
 }
 
 /// An error naming the first key of `value` (an object) that is not one
@@ -134,7 +131,7 @@ pub fn parse_js(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let text = text_of(&text, "parse(text)")?;
-    let (options, _) = self::options(options, "parse(text, options)")?;
+    let options = self::options(options, "parse(text, options)")?;
     to_js(&parse_with(&text, &options))
 }
 
@@ -156,9 +153,9 @@ pub fn render_js(
     )]
     run: Option<Function>,
 ) -> Result<JsValue, JsError> {
-    let (options, lang) = self::options(options, "render(root, text, options)")?;
+    let options = self::options(options, "render(root, text, options)")?;
     let report = parse_with(text, &options);
-    view::render(root, text, &report, lang, run.as_ref()).map_err(|e| {
+    view::render(root, text, &report, options.lang, run.as_ref()).map_err(|e| {
         JsError::new(&format!(
             "govreport: cannot build the viewer: {}",
             view::error_text(&e)
