@@ -201,6 +201,8 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
     let mut prev: Option<Prev> = None;
     let mut pending: Option<front::Label> = None;
     let mut fields = Fields::default();
+    // The second line of a title broken in two (PDF text), read with the first.
+    let mut title_tail: Option<usize> = None;
 
     for idx in 0..lines.len() {
         let (s, e) = trimmed[idx];
@@ -292,6 +294,32 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                     chrome = true;
                 }
                 None => {}
+            }
+            if title_tail == Some(idx) {
+                out.furniture.push((s, e));
+                set_prev(&mut prev, None, true);
+                continue;
+            }
+            if !chrome
+                && out.title.is_none()
+                && before_text
+                && front::title_candidate(line).is_none()
+            {
+                // `2024 年上海市科委政府信息公开工作` + `年度报告`.
+                if let Some(&(ns, ne)) = trimmed.get(idx + 1).filter(|&&(ns, ne)| ns < ne) {
+                    let tail = &text[ns..ne];
+                    let joined = format!("{line}{tail}");
+                    if text::chars_at_most(tail, 10)
+                        && front::title_candidate(&joined) == Some(joined.len())
+                    {
+                        out.title = Some(joined);
+                        title_tail = Some(idx + 1);
+                        before_text = false;
+                        out.furniture.push((s, e));
+                        set_prev(&mut prev, None, true);
+                        continue;
+                    }
+                }
             }
             if !chrome {
                 if let Some(n) = front::title_candidate(line) {

@@ -503,8 +503,8 @@ pub(crate) fn units_in(bytes: &[u8], astral: bool) -> u32 {
         .sum::<u32>()
 }
 
-/// The first `YYYY年` in `s` (1949–2100, full-width digits too, not
-/// continuing a longer number), read in one pass over its characters
+/// The first `YYYY年` in `s` (1949–2100, full-width digits too, blanks
+/// allowed before 年, not continuing a longer number), read in one pass over its characters
 /// without collecting them. The one year detector: the title's and the
 /// headings' years, the checks' and the title line's test all ask it.
 pub fn first_year(s: &str) -> Option<i32> {
@@ -512,6 +512,11 @@ pub fn first_year(s: &str) -> Option<i32> {
     // must not be a digit, then the four digits.
     let mut last = ['\0'; 5];
     for c in s.chars().map(fold) {
+        // One blank between the digits and 年 (`2024 年`, as PDF text has
+        // it) is not counted among the five.
+        if c == ' ' && last[4].is_ascii_digit() {
+            continue;
+        }
         if c == '年' && !last[0].is_ascii_digit() {
             // (`to_digit` reads ASCII digits only; folding made the
             // full-width ones ASCII.)
