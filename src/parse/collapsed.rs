@@ -162,9 +162,11 @@ fn cuts(text: &str, line: &Line, levels: &Levels) -> Vec<(usize, u8, u32)> {
             if after_stop || in_heading {
                 if let Some((level, len)) = marker(&s[i..]) {
                     let row = table_row(&s[i + len..]);
-                    if let Some(n) =
-                        number(&s[i..i + len]).filter(|&n| !row && levels.expects(level, n))
-                    {
+                    let fits = |n: u32| {
+                        levels.expects(level, n)
+                            || (last == '。' && restarts(level, n, &s[i..i + len], &s[i + len..]))
+                    };
+                    if let Some(n) = number(&s[i..i + len]).filter(|&n| !row && fits(n)) {
                         levels.accept(level, n);
                         out.push((line.start + i, level, n));
                         in_heading = true;
@@ -182,6 +184,19 @@ fn cuts(text: &str, line: &Line, levels: &Levels) -> Vec<(usize, u8, u32)> {
         }
     }
     out
+}
+
+/// A numbering that starts again at （一） with no heading of the level
+/// above (a report's plan items after its unheaded shortcomings): taken
+/// when it follows a `。` and its （二） follows a `。` further on (within
+/// 4 000 bytes), so that a single （一） in prose is not.
+fn restarts(level: u8, n: u32, marker: &str, after: &str) -> bool {
+    if level < 2 || n != 1 || !marker.contains('一') {
+        return false;
+    }
+    let next = format!("。{}", marker.replacen('一', "二", 1));
+    let window = &after[..super::text::floor_boundary(after, 4000)];
+    super::text::contains(window, &next)
 }
 
 /// True when the text after a marker reads as a row of a statistical
@@ -292,6 +307,27 @@ mod tests {
     fn ordinary_lines_and_references_are_left_alone() {
         let list = "主要做法如下：1.加强领导；2.完善制度；3.强化监督。".to_string();
         assert_eq!(headings(&list), Vec::<String>::new());
+        // A lone （一） in prose after a numbering has gone on is not a
+        // restart: no （二） follows it.
+        let body =
+            "实验区高度重视法治政府建设工作，坚持把依法行政作为系统工程，持续推进。".repeat(4);
+        let once = format!("一、总体。{body}（一）第一项。{body}（二）第二项。{body}（一）再一次。{body}二、问题。{body}");
+        assert_eq!(
+            headings(&once),
+            [
+                "1 一、总体",
+                "2 （一）第一项",
+                "2 （二）第二项",
+                "1 二、问题"
+            ]
+        );
+        let again = format!("{once}（一）计划一。{body}（二）计划二。{body}");
+        assert!(
+            headings(&again)
+                .ends_with(&["2 （一）计划一".to_string(), "2 （二）计划二".to_string()]),
+            "{:#?}",
+            headings(&again)
+        );
         // Long, but its markers are quoted, cross-references or out of sequence.
         let quoted = format!(
             "{}“（一）引号里的编号”。根据第（一）项规定。三、不在序列里。五、也不在。",
