@@ -306,12 +306,18 @@ export class GovReportElement extends HTMLElement {
       this.#viewer?.destroy();
       // Take the viewer from the ready event, so that `report` is already
       // set for the page's own gov-report-ready listeners.
+      // Only this load's event: an earlier load still finishing (the text
+      // set again right away) sends its own, for another text.
       const take = (e) => {
-        if (e.target === this) this.#viewer = e.detail.viewer;
+        if (e.target === this && generation === this.#generation && e.detail.report.length === text.length) {
+          this.#viewer = e.detail.viewer;
+        }
       };
-      this.addEventListener('gov-report-ready', take, { once: true, capture: true });
+      this.addEventListener('gov-report-ready', take, { capture: true });
       try {
-        this.#viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+        const viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+        // A later load (the text set again meanwhile) has its own viewer.
+        if (generation === this.#generation) this.#viewer = viewer;
       } finally {
         this.removeEventListener('gov-report-ready', take, { capture: true });
       }

@@ -148,3 +148,38 @@ test('printing opens every section, then restores them', async (page) => {
   // Every section open and every row of the metrics table attached.
   assert.deepEqual(await page.evaluate(() => [window.__duringPrint, window.__afterPrint]), [[13, 56], 0]);
 });
+
+test('a report collapsed into one line shows its outline, every character kept', async (page, errors) => {
+  await page.goto(base);
+  await ready(page, '#seed');
+  const state = await page.evaluate(async () => {
+    const text = await (await fetch('/fixtures/fazhi-long/fazhi-05.txt')).text();
+    const el = document.createElement('gov-report');
+    // The ready event of this text (appending the element first renders
+    // its empty content).
+    const shown = new Promise((resolve) => el.addEventListener('gov-report-ready', (e) => {
+      // The element's report is this one already for the page's listeners.
+      if (e.detail.report.length === text.length) resolve([e.detail.report, el.report === e.detail.report]);
+    }));
+    document.body.append(el);
+    el.text = text;
+    const [report, duringEvent] = await shown;
+    const s = el.shadowRoot;
+    const count = (list) => list.reduce((n, x) => n + 1 + count(x.children), 0);
+    return {
+      lines: text.split('\n').length,
+      sections: count(report.sections),
+      property: el.report === report && duringEvent,
+      shown: s.querySelectorAll('details.section').length,
+      first: s.querySelector('details.section summary')?.textContent ?? '',
+      whole: s.querySelector('article').textContent.replace(/\s/g, '') === text.replace(/\s/g, ''),
+    };
+  });
+  assert.equal(state.lines, 1);
+  assert.ok(state.sections >= 20, JSON.stringify(state));
+  assert.equal(state.shown, state.sections);
+  assert.equal(state.property, true, 'el.report is the report shown');
+  assert.match(state.first, /一、党对法治政府建设领导全面加强/);
+  assert.equal(state.whole, true);
+  assert.deepEqual(errors, []);
+});
