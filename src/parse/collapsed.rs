@@ -20,7 +20,7 @@
 //!   as it is.
 
 use super::numeral::cjk_value_of;
-use super::structure::marker;
+use super::structure::{is_marker_numeral, marker};
 use super::text::{fold, Line};
 
 /// Fewest in-sequence markers in a line that is split.
@@ -121,15 +121,7 @@ fn number(marker: &str) -> Option<u32> {
     if !digits.is_empty() {
         return digits.parse().ok();
     }
-    let numeral: Vec<char> = marker
-        .chars()
-        .filter(|c| {
-            matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            )
-        })
-        .collect();
+    let numeral: Vec<char> = marker.chars().filter(|&c| is_marker_numeral(c)).collect();
     cjk_value_of(&numeral).map(|v| v as u32)
 }
 
@@ -150,10 +142,7 @@ fn cuts(text: &str, line: &Line, levels: &Levels) -> Vec<(usize, u8, u32)> {
             '”' | '》' | '」' | '’' => quote = (quote - 1).max(0),
             _ => {}
         }
-        let numeral = matches!(
-            f,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        );
+        let numeral = is_marker_numeral(f);
         if i > 0 && quote == 0 && (numeral || matches!(f, '(' | '0'..='9')) {
             let after_stop = matches!(
                 last,
@@ -224,11 +213,7 @@ fn table_row(after: &str) -> bool {
             j += 1;
         }
         let next = chars.get(j).copied().unwrap_or('\n');
-        let word = super::text::is_han(next)
-            && !matches!(
-                next,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            );
+        let word = super::text::is_han(next) && !is_marker_numeral(next);
         if digits >= 5 && !word {
             return true;
         }

@@ -116,7 +116,8 @@ pub fn marker(s: &str) -> Option<(u8, usize)> {
     None
 }
 
-fn is_marker_numeral(c: char) -> bool {
+/// The numerals of heading markers (`一、` … `十二、`, `（三）`).
+pub fn is_marker_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'

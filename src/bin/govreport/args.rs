@@ -135,13 +135,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         match arg {
             Long("help") | Short('h') => return Ok(Command::Help(usage)),
             Long("lang") => {
-                args.lang = match parser
-                    .value()
-                    .map_err(fail(usage))?
-                    .string()
-                    .map_err(fail(usage))?
-                    .as_str()
-                {
+                args.lang = match text_value(&mut parser).map_err(fail(usage))?.as_str() {
                     "zh" => Lang::Zh,
                     "en" => Lang::En,
                     other => return Err(err(format!("unknown language {other:?} (zh or en)"))),
@@ -154,13 +148,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
                 args.out = Some(parser.value().map_err(fail(usage))?.into())
             }
             Long("format") if metrics => {
-                args.format = match parser
-                    .value()
-                    .map_err(fail(usage))?
-                    .string()
-                    .map_err(fail(usage))?
-                    .as_str()
-                {
+                args.format = match text_value(&mut parser).map_err(fail(usage))?.as_str() {
                     "csv" => Format::Csv,
                     "jsonl" => Format::Jsonl,
                     other => return Err(err(format!("unknown format {other:?} (csv or jsonl)"))),
@@ -178,6 +166,11 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
     } else {
         Command::Parse(args)
     })
+}
+
+/// The value of the option just read, as text.
+fn text_value(parser: &mut lexopt::Parser) -> Result<String, lexopt::Error> {
+    parser.value()?.string()
 }
 
 #[cfg(test)]
