@@ -4,16 +4,19 @@
 //! cargo run --release --example eval -- ../shared/corpus/seed.txt ../shared/corpus/dev ../shared/corpus/dev-long
 //! ```
 //!
-//! Every `X.txt` given (or found in a folder given) that has an
-//! `X.gold.json` beside it is parsed and compared as
+//! Every `X.txt` or `X.page.html` given (or found in a folder given) that
+//! has an `X.gold.json` beside it is parsed (HTML as the command line
+//! reads it) and compared as
 //! `shared/corpus/README.md` describes (see `tests/common/score.rs`). Prints
 //! each file's misses, then precision, recall and F1 over all files for
 //! headings and metrics, and the share of matched metrics whose qualifier
 //! agrees, and the share whose change flag agrees (gold labels mark
 //! changes only in dev-long; elsewhere a metric without `change` counts as
 //! a level), and the subject overlap (distinct characters both subjects
-//! share over those either has, averaged over matched metrics). `--quiet`
-//! prints the totals only.
+//! share over those either has, averaged over matched metrics); for
+//! tables, cell precision, recall and F1 (a cell matches when id and value
+//! agree) from HTML and from text, and the share of gold `arith` rules
+//! whose check has the gold's verdict. `--quiet` prints the totals only.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/common/score.rs"]
@@ -73,4 +76,22 @@ fn main() {
     println!("qualifier agreement {qa:.3}");
     println!("change agreement {:.3}", score::change_agreement(&scores));
     println!("subject overlap {:.3}", score::subject_overlap(&scores));
+    for (html, from) in [(true, "HTML"), (false, "text")] {
+        let c = score::cell_totals(&scores, html);
+        if c.gold > 0 {
+            println!(
+                "cells from {from}: P {:.3}  R {:.3}  F1 {:.3}  ({} gold, {} found, {} matched)",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.gold,
+                c.found,
+                c.matched
+            );
+        }
+    }
+    let (agree, compared) = score::arith_totals(&scores);
+    if compared > 0 {
+        println!("arith verdicts {agree}/{compared} agree");
+    }
 }

@@ -44,10 +44,14 @@ mod parse;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+
 pub use i18n::Lang;
 pub use invariants::validate;
 pub use model::*;
+pub use parse::document::{Document, GridCell, GridTable};
 pub use parse::indicators::{indicator, Indicator, INDICATORS};
 pub use parse::limits;
 pub use parse::rules::{IndicatorRule, Indicators, RuleError};
-pub use parse::{parse, parse_with, ParseOptions};
+pub use parse::{parse, parse_document, parse_with, ParseOptions};

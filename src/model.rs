@@ -117,6 +117,15 @@ pub struct Report {
     pub items: Vec<Item>,
     /// *Extension.* Length of the input in UTF-16 code units.
     pub length: u32,
+    /// The statistical tables (政府信息公开工作年度报告, `disclosure.md`), each
+    /// with its cells by canonical id. Empty for a report without tables.
+    #[serde(default)]
+    pub tables: Vec<Table>,
+    /// The text the spans index, when it is not the input as given: for a
+    /// document read from HTML, the text of its blocks (paragraphs one per
+    /// line, a table's cells separated by tabs). `None` for text input.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// Portal metadata (`索引号`, `文号`, `发文日期`, `发布机构`, …).
@@ -322,6 +331,73 @@ pub struct Check {
     pub metrics: Vec<String>,
     /// The section it is about, if any.
     pub section: Option<String>,
+    /// Canonical ids of the table cells involved (`requests.new.total`), if
+    /// any.
+    #[serde(default)]
+    pub cells: Vec<String>,
+}
+
+/// Which of the three statistical tables of a 政府信息公开工作年度报告 a
+/// table is.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 二、主动公开政府信息情况.
+    Active,
+    /// 三、收到和处理政府信息公开申请情况.
+    Requests,
+    /// 四、政府信息公开行政复议、行政诉讼情况.
+    Appeals,
+}
+
+/// The national format a table follows.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TableFormat {
+    /// The trial format of 国办公开办函〔2019〕60号 (reports on 2019 and 2020).
+    #[serde(rename = "2019")]
+    Trial2019,
+    /// The revised format of 国办公开办函〔2021〕30号 (reports on 2021 on).
+    #[serde(rename = "2021")]
+    Revised2021,
+}
+
+/// A table of the document, as read.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// `t1`, `t2`, … in document order.
+    pub id: String,
+    /// Which statistical table it is; `None` for any other table.
+    pub kind: Option<TableKind>,
+    /// The format its labels follow, when they tell.
+    pub format: Option<TableFormat>,
+    /// The whole table in the text.
+    pub span: Span,
+    /// The grid as read (colspan and rowspan expanded, header rows
+    /// included), each cell's text trimmed.
+    pub rows: Vec<Vec<String>>,
+    /// Every cell mapped to a canonical id, in reading order.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of a statistical table, by canonical id.
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// `requests.new.natural`: `TABLE.ROW.COLUMN` (`disclosure.md`).
+    pub id: String,
+    /// The number printed (0 for a blank cell).
+    pub value: f64,
+    /// Where it is printed; `None` when it was recovered from inside a run
+    /// of digits.
+    pub span: Option<Span>,
+    /// Printed empty, `/` or `—`: the value is 0.
+    pub blank: bool,
+    /// Its boundaries were lost (digits run together) and recovered with
+    /// the format's arithmetic, the only split that satisfies it.
+    pub recovered: bool,
 }
 
 impl Report {

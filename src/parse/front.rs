@@ -314,6 +314,17 @@ fn date_at(chars: &[(usize, char)], start: usize) -> Option<(String, usize)> {
     Some((format!("{year:04}-{month:02}-{day:02}"), k))
 }
 
+/// A title among the first blank-separated pieces of a long line (a page
+/// whose line breaks were lost: `平潭…2019年政府信息公开工作年度报告 根据…`):
+/// a whole piece that is a title and names a year.
+pub fn title_inside(line: &str) -> Option<&str> {
+    let head = &line[..crate::parse::text::floor_boundary(line, 400)];
+    head.split(is_space)
+        .map(|p| p.trim_matches(is_space))
+        .take_while(|p| !has_sentence_punct(p))
+        .find(|p| title_candidate(p) == Some(p.len()) && p.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// Where the title ends within a trimmed candidate line: the line is cut
 /// before a bracketed date or meeting note that follows a space
 /// (`政府工作报告 (2019年1月21日在…)`) and before `——`.

@@ -65,3 +65,19 @@ pub const MAX_PATTERN_CHARS: usize = 2_000;
 /// Largest compiled program of one pattern, in bytes: 1 MiB (the regex
 /// crate's `size_limit`; `.{0,6}` inside a long alternation grows fast).
 pub const MAX_RULE_SIZE: usize = 1 << 20;
+
+/// Most steps one row's cell split may take: 100 000. A run of digits
+/// whose cell boundaries were lost is split by trying cuts under the
+/// format's arithmetic; the corpus rows take at most a few hundred. A row
+/// that needs more is ambiguous (its cells unreadable), never slow.
+pub const MAX_SPLIT_STEPS: usize = 100_000;
+
+/// Most rows and most columns of a table read: 2 000 and 64. The three
+/// tables of the format have at most 30 rows and 15 columns; a `colspan`
+/// or `rowspan` of a billion is cut to these, with a warning.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+/// See [`MAX_TABLE_ROWS`].
+pub const MAX_TABLE_COLUMNS: usize = 64;
+
+/// Most tables one document keeps: 200. Later tables stay text.
+pub const MAX_TABLES: usize = 200;

@@ -8,18 +8,22 @@
 
 pub mod checks;
 pub mod collapsed;
+pub mod document;
 pub mod front;
+pub mod index;
 pub mod indicators;
 pub mod limits;
+pub mod marker;
 pub mod metrics;
 pub mod numeral;
 pub mod rules;
 pub mod structure;
+pub mod tables;
 pub mod text;
 pub mod units;
 
 use crate::i18n::{Lang, Msg};
-use crate::{Item, Metric, Report, Section};
+use crate::{Document, Item, Metric, Report, Section, Span};
 use limits::{MAX_INPUT_BYTES, MAX_METRICS};
 use std::borrow::Cow;
 use structure::{RawItem, RawSection, Structure};
@@ -74,6 +78,59 @@ pub fn parse(text: &str) -> Report {
 
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
+    let found = if text.len() > MAX_INPUT_BYTES {
+        Vec::new()
+    } else {
+        tables::find::find(text)
+    };
+    build(text, found, options)
+}
+
+/// Reads a [`Document`]: text whose tables are given as grids (from HTML).
+/// The report's spans index `document.text`, which the report carries as
+/// [`Report::text`]. A grid whose spans do not lie in the text is left out,
+/// with a warning.
+pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
+    let text = document.text.as_str();
+    let map = TextIndex::new(text);
+    let mut raws = Vec::new();
+    let mut bad = 0;
+    for t in document.tables.iter().take(limits::MAX_TABLES) {
+        let byte = |s: Span| Some((map.byte(s.start)?, map.byte(s.end)?)).filter(|(a, b)| a <= b);
+        let grid: Option<Vec<Vec<(usize, usize, bool)>>> = t
+            .rows
+            .iter()
+            .take(limits::MAX_TABLE_ROWS)
+            .map(|row| {
+                row.iter()
+                    .take(limits::MAX_TABLE_COLUMNS)
+                    .map(|c| byte(c.span).map(|(a, b)| (a, b, c.copy)))
+                    .collect()
+            })
+            .collect();
+        match (byte(t.span), grid) {
+            (Some((a, b)), Some(grid)) => raws.push((tables::from_grid(text, a, b, &grid), None)),
+            _ => bad += 1,
+        }
+    }
+    let mut report = build(text, raws, options);
+    report.warnings.extend(document.warnings.iter().cloned());
+    if bad > 0 {
+        report.warnings.push(
+            options
+                .lang
+                .say(Msg::Key("warn.bad_grid", vec![bad.to_string()])),
+        );
+    }
+    report.text = Some(document.text.clone());
+    report
+}
+
+fn build(
+    text: &str,
+    found: Vec<(tables::RawTable, Option<crate::TableKind>)>,
+    options: &ParseOptions,
+) -> Report {
     let lang = options.lang;
     let map = TextIndex::new(text);
     let mut report = Report {
@@ -88,8 +145,14 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
         }));
         return report;
     }
-    // Lines, with a line that holds a whole report split at its headings.
-    let lines = collapsed::split(text, text::lines(text));
+    // The tables first: their text is neither headings nor prose.
+    let hint = text::first_year(text::first_chars(text, 2000));
+    let read = tables::read(text, &map, &found, hint, lang);
+    report.tables = read.tables;
+    report.warnings.extend(read.warnings);
+    // Lines, with a line that holds a whole report split at its headings,
+    // then the tables cut out.
+    let lines = tables::mask(collapsed::split(text, text::lines(text)), &read.ranges);
     let structure = structure::scan(text, &lines);
     let tree = structure::tree(&structure.headings, text.len());
     let preamble_end = structure.headings.first().map_or(text.len(), |h| h.start);
@@ -242,6 +305,7 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
         genre,
     };
     report.checks = checks::run(&input, lang);
+    tables::arith::run(&read.facts, lang, &mut report.checks);
     report
 }
 

@@ -4,6 +4,8 @@
 
 use super::front::{self, LabelLine, Role};
 use super::limits::{MAX_FURNITURE, MAX_SECTIONS};
+use super::marker::part_title;
+pub use super::marker::{is_marker_numeral, marker};
 use super::text::{self, fold, is_han, is_space, Line};
 use crate::{Field, Meta};
 
@@ -42,88 +44,6 @@ pub struct Structure {
     pub furniture_truncated: bool,
 }
 
-/// A marker at the start of a trimmed line: its level and byte length.
-///
-/// ```text
-/// 一、   十二、        → 1        （一）(一)（ 一 ）  → 2
-/// 1.  1．  12、       → 3        （1）(1)            → 4
-/// 1.5亿元  2022年  (以下简称)  一是                → none
-/// ```
-pub fn marker(s: &str) -> Option<(u8, usize)> {
-    // Most lines start with no marker: one character tells.
-    let first = fold(s.chars().next()?);
-    if first != '(' && !first.is_ascii_digit() && !is_marker_numeral(first) {
-        return None;
-    }
-    // Markers are short: looking at the first 16 characters is enough.
-    let mut buf = [(0usize, ' '); 16];
-    let mut n = 0;
-    for (slot, (i, c)) in buf.iter_mut().zip(s.char_indices()) {
-        *slot = (i, fold(c));
-        n += 1;
-    }
-    let chars = &buf[..n];
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let end_of = |k: usize| chars.get(k + 1).map_or(s.len(), |&(i, _)| i);
-    let skip_spaces = |mut k: usize| {
-        while at(k) == Some(' ') {
-            k += 1;
-        }
-        k
-    };
-    let run = |k: usize, pred: fn(char) -> bool| {
-        let mut j = k;
-        while at(j).is_some_and(pred) {
-            j += 1;
-        }
-        j
-    };
-    let first = at(0)?;
-    if first == '(' {
-        let k = skip_spaces(1);
-        let c = at(k)?;
-        let (level, j) = if c.is_ascii_digit() {
-            (4, run(k, |c| c.is_ascii_digit()))
-        } else if is_marker_numeral(c) {
-            (2, run(k, is_marker_numeral))
-        } else {
-            return None;
-        };
-        let limit = if level == 4 { 2 } else { 3 };
-        if j - k > limit {
-            return None;
-        }
-        let close = skip_spaces(j);
-        return (at(close)? == ')').then(|| (level, end_of(close)));
-    }
-    if first.is_ascii_digit() {
-        let j = run(0, |c| c.is_ascii_digit());
-        if j > 2 {
-            return None;
-        }
-        let sep = skip_spaces(j);
-        // `1.5亿元`, `2.0版`: a decimal, not a marker.
-        if !matches!(at(sep)?, '.' | '、') || at(sep + 1).is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        return Some((3, end_of(sep)));
-    }
-    if is_marker_numeral(first) {
-        let j = run(0, is_marker_numeral);
-        let sep = skip_spaces(j);
-        return (j <= 3 && at(sep)? == '、').then(|| (1, end_of(sep)));
-    }
-    None
-}
-
-/// The numerals of heading markers (`一、` … `十二、`, `（三）`).
-pub fn is_marker_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
-}
-
 /// Reads a trimmed line `text[s..e]` as a marked heading.
 fn marked_heading(text: &str, s: usize, e: usize) -> Option<Heading> {
     let line = &text[s..e];
@@ -132,6 +52,12 @@ fn marked_heading(text: &str, s: usize, e: usize) -> Option<Heading> {
     let t0 = marker_len + (rest.len() - rest.trim_start_matches(is_space).len());
     let after = &line[t0..];
     let (title_end, end) = match after.find('。') {
+        // A part of the national format run into its text (crawler text:
+        // `一、总体情况2019年，…`): the part's title is the heading.
+        _ if level == 1 && part_title(after).is_some() => {
+            let k = t0 + part_title(after).unwrap_or(0);
+            (k, k)
+        }
         // A run-in heading: the title ends at the first 。, the rest is body.
         Some(k) => (t0 + k, t0 + k + '。'.len_utf8()),
         None => (line.len(), line.len()),
@@ -310,7 +236,9 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                 if let Some(&(ns, ne)) = trimmed.get(idx + 1).filter(|&&(ns, ne)| ns < ne) {
                     let tail = &text[ns..ne];
                     let joined = format!("{line}{tail}");
-                    if text::chars_at_most(tail, 10)
+                    // The first half names the year (`平潭综合实验区2019年`).
+                    if text::chars_at_most(tail, 20)
+                        && line.chars().any(|c| text::digit(c).is_some())
                         && front::title_candidate(&joined) == Some(joined.len())
                     {
                         out.title = Some(joined);
@@ -321,6 +249,11 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
                         continue;
                     }
                 }
+            }
+            // A whole page on one line (crawler text): the title is one of
+            // its first blank-separated pieces.
+            if !chrome && out.title.is_none() && before_text && line.len() > 300 {
+                out.title = front::title_inside(line).map(str::to_string);
             }
             if !chrome {
                 if let Some(n) = front::title_candidate(line) {

@@ -81,6 +81,14 @@ pub struct FileScore {
     pub subject_overlap: f64,
     pub title_ok: bool,
     pub misses: Vec<String>,
+    /// Table cells (gold `cells`): a cell matches when id and value agree.
+    pub cells: Tally,
+    /// Gold `arith` rules whose check has the gold's verdict, of those
+    /// compared (rules that need an `unreadable` gold cell left out).
+    pub arith_agreeing: usize,
+    pub arith_compared: usize,
+    /// Read as HTML (a `.html` file or text that starts with a tag).
+    pub html: bool,
 }
 
 /// The distinct characters `a` and `b` share over those either has (1 when
@@ -107,9 +115,24 @@ pub fn subject_overlap(scores: &[(String, FileScore)]) -> f64 {
     }
 }
 
-/// `X.gold.json` beside `X.txt`.
-pub fn gold_path(txt: &Path) -> PathBuf {
-    txt.with_extension("gold.json")
+/// `X.gold.json` beside `X.txt` or `X.page.html`.
+pub fn gold_path(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name
+        .strip_suffix(".page.html")
+        .or_else(|| name.strip_suffix(".html"))
+        .or_else(|| name.strip_suffix(".txt"))
+        .unwrap_or(&name);
+    file.with_file_name(format!("{stem}.gold.json"))
+}
+
+/// A file the command line reads as HTML.
+pub fn is_html(path: &Path, text: &str) -> bool {
+    path.extension().is_some_and(|e| e == "html" || e == "htm")
+        || govreport::html::looks_like_html(text)
 }
 
 /// Every `*.txt` with gold labels among `args` (files or folders), sorted.
@@ -121,7 +144,9 @@ pub fn labelled_files(args: &[String]) -> Vec<PathBuf> {
             let mut v: Vec<PathBuf> = std::fs::read_dir(p)
                 .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
                 .unwrap_or_default();
-            v.retain(|f| f.extension().is_some_and(|e| e == "txt") && gold_path(f).exists());
+            v.retain(|f| {
+                f.extension().is_some_and(|e| e == "txt" || e == "html") && gold_path(f).exists()
+            });
             v.sort();
             out.extend(v);
         } else if gold_path(p).exists() {
@@ -131,10 +156,88 @@ pub fn labelled_files(args: &[String]) -> Vec<PathBuf> {
     out
 }
 
+/// The report of a corpus file, read as the command line reads it.
+pub fn report_of(path: &Path, text: &str) -> govreport::Report {
+    if is_html(path, text) {
+        let doc = govreport::html::read(text, govreport::Lang::Zh);
+        govreport::parse_document(&doc, &Default::default())
+    } else {
+        govreport::parse(text)
+    }
+}
+
 /// Scores the parse of `text` against `gold`.
 pub fn score(text: &str, gold: &Value) -> FileScore {
-    let report = govreport::parse(text);
+    score_report(&govreport::parse(text), text, gold)
+}
+
+/// Scores the cells and the arithmetic checks of `report` against `gold`.
+fn score_tables(report: &govreport::Report, gold: &Value, out: &mut FileScore) {
+    let Some(cells) = gold["cells"].as_object() else {
+        return;
+    };
+    let got: Vec<&govreport::Cell> = report.tables.iter().flat_map(|t| &t.cells).collect();
+    out.cells.gold = cells.len();
+    out.cells.found = got.len();
+    for c in &got {
+        match cells.get(&c.id).and_then(Value::as_f64) {
+            Some(v) if (v - c.value).abs() < 1e-6 => out.cells.matched += 1,
+            Some(v) => out
+                .misses
+                .push(format!("cell wrong: {} = {} (gold {v})", c.id, c.value)),
+            None => out
+                .misses
+                .push(format!("cell extra: {} = {}", c.id, c.value)),
+        }
+    }
+    for id in cells.keys() {
+        if !got.iter().any(|c| &c.id == id) {
+            out.misses.push(format!("cell missed: {id}"));
+        }
+    }
+    let unreadable: Vec<&str> = gold["unreadable"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let Some(arith) = gold["arith"].as_object() else {
+        return;
+    };
+    for (rule, v) in arith {
+        let needs_unreadable = v["cells"].as_array().is_some_and(|c| {
+            c.iter()
+                .any(|c| c.as_str().is_some_and(|c| unreadable.contains(&c)))
+        });
+        if needs_unreadable {
+            continue;
+        }
+        out.arith_compared += 1;
+        let check = report
+            .checks
+            .iter()
+            .find(|c| c.id == format!("arith.{rule}"));
+        let holds = v["holds"].as_bool().unwrap_or(true);
+        let agrees = check.is_some_and(|c| match c.status {
+            govreport::CheckStatus::Fail => !holds,
+            _ => holds,
+        });
+        if agrees {
+            out.arith_agreeing += 1;
+        } else {
+            out.misses.push(format!(
+                "arith: {rule} gold {} got {:?}",
+                if holds { "holds" } else { "fails" },
+                check.map(|c| c.status)
+            ));
+        }
+    }
+}
+
+/// Scores a report against `gold`.
+pub fn score_report(report: &govreport::Report, input: &str, gold: &Value) -> FileScore {
+    // The text the spans index: the document's, for HTML.
+    let text = report.text.as_deref().unwrap_or(input);
     let mut out = FileScore::default();
+    score_tables(report, gold, &mut out);
     let gold_title = gold["title"].as_str();
     out.title_ok = gold_title.map(fold) == report.title.as_deref().map(fold);
     if !out.title_ok {
@@ -285,12 +388,28 @@ pub fn score_files(files: &[PathBuf]) -> Vec<(String, FileScore)> {
             let gold: Value =
                 serde_json::from_str(&std::fs::read_to_string(gold_path(path)).expect("read gold"))
                     .expect("gold is JSON");
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                score(&text, &gold),
-            )
+            let mut s = score_report(&report_of(path, &text), &text, &gold);
+            s.html = is_html(path, &text);
+            (path.file_name().unwrap().to_string_lossy().into_owned(), s)
         })
         .collect()
+}
+
+/// Cells over the files read as HTML (`true`) or as text, and the
+/// arithmetic verdicts agreeing / compared over all files.
+pub fn cell_totals(scores: &[(String, FileScore)], html: bool) -> Tally {
+    let mut t = Tally::default();
+    for (_, s) in scores.iter().filter(|(_, s)| s.html == html) {
+        t.add(&s.cells);
+    }
+    t
+}
+
+/// Gold arithmetic verdicts agreeing, and compared.
+pub fn arith_totals(scores: &[(String, FileScore)]) -> (usize, usize) {
+    scores.iter().fold((0, 0), |(a, c), (_, s)| {
+        (a + s.arith_agreeing, c + s.arith_compared)
+    })
 }
 
 /// Share of matched metrics whose change flag agrees.

@@ -77,13 +77,28 @@ pub fn options(args: &Args) -> Result<ParseOptions, String> {
     Ok(options.with_indicators(rules))
 }
 
-/// The report in the file at `path`.
+/// The report in the file at `path`: HTML (`.html`, `.htm`, or text that
+/// starts with a tag) is read as a document with tables, anything else as
+/// text.
 pub fn parse_file(path: &str, options: &ParseOptions) -> Result<Report, String> {
     let bytes = read(path)?;
-    Ok(parse_with(&text(path, &bytes)?, options))
+    let text = text(path, &bytes)?;
+    if is_html(path) || govreport::html::looks_like_html(&text) {
+        let doc = govreport::html::read(&text, options.lang);
+        return Ok(govreport::parse_document(&doc, options));
+    }
+    Ok(parse_with(&text, options))
 }
 
-/// The files named, with folders expanded to their `*.txt` files (sorted).
+/// A file named as HTML.
+fn is_html(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm"))
+}
+
+/// The files named, with folders expanded to their `*.txt`, `*.html` and
+/// `*.htm` files (sorted).
 pub fn expand(inputs: &[String]) -> (Vec<String>, Vec<String>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -94,7 +109,10 @@ pub fn expand(inputs: &[String]) -> (Vec<String>, Vec<String>) {
                 Ok(entries) => {
                     let mut found: Vec<String> = entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                        .filter(|p| {
+                            p.extension()
+                                .is_some_and(|x| x == "txt" || x == "html" || x == "htm")
+                        })
                         .map(|p| p.to_string_lossy().into_owned())
                         .collect();
                     found.sort();

@@ -102,6 +102,7 @@ pub(super) fn check(
         message,
         metrics,
         section,
+        cells: Vec::new(),
     }
 }
 
