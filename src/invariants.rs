@@ -15,7 +15,12 @@ use crate::{Report, Section, Span, TextIndex};
 ///   lies inside the section it names (or in the preamble when it names
 ///   none);
 /// - the preamble and every heading and body cover the input exactly once,
-///   furniture lies inside the preamble: no text is lost.
+///   furniture lies inside the preamble: no text is lost;
+/// - tables are in order and do not overlap; each cell lies inside its
+///   table, each canonical id occurs once, a blank cell is 0.
+///
+/// For a report of a [`crate::Document`] (HTML), `text` is the document's
+/// text, [`Report::text`].
 ///
 /// ```
 /// let text = "一、总体情况\n共办理12件。";
@@ -172,6 +177,31 @@ pub fn validate(text: &str, report: &Report) -> Vec<String> {
         }
         if !m.value.is_finite() {
             errors.push(format!("{}: value {}", m.id, m.value));
+        }
+    }
+
+    // Tables: in order, cells inside their table, each id once.
+    let mut ids = std::collections::HashSet::new();
+    let mut last_end = 0;
+    for t in &report.tables {
+        check_span(&t.id, t.span, &mut errors);
+        if t.span.start < last_end {
+            errors.push(format!("{} {:?} overlaps the table before", t.id, t.span));
+        }
+        last_end = t.span.end;
+        for c in &t.cells {
+            if !ids.insert(c.id.as_str()) {
+                errors.push(format!("{}: cell {} twice", t.id, c.id));
+            }
+            if let Some(span) = c.span {
+                check_span(&c.id, span, &mut errors);
+                if !t.span.contains(&span) {
+                    errors.push(format!("{} {span:?} outside its table {:?}", c.id, t.span));
+                }
+            }
+            if !c.value.is_finite() || (c.blank && c.value != 0.0) {
+                errors.push(format!("{}: value {} (blank {})", c.id, c.value, c.blank));
+            }
         }
     }
     errors

@@ -121,6 +121,10 @@ pub struct Report {
     /// with its cells by canonical id. Empty for a report without tables.
     #[serde(default)]
     pub tables: Vec<Table>,
+    /// Indicators computed from the tables' cells (受理总量, 予以公开率 …),
+    /// each with the cells it comes from.
+    #[serde(default)]
+    pub derived: Vec<Derived>,
     /// The text the spans index, when it is not the input as given: for a
     /// document read from HTML, the text of its blocks (paragraphs one per
     /// line, a table's cells separated by tabs). `None` for text input.
@@ -380,6 +384,23 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Every cell mapped to a canonical id, in reading order.
     pub cells: Vec<Cell>,
+}
+
+/// An indicator computed from table cells (`disclosure.substantive_rate`
+/// = (（一）+（二）) ÷ 受理总量).
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Derived {
+    /// `d1`, `d2`, … in order.
+    pub id: String,
+    /// Its canonical indicator (names: [`crate::indicator`]).
+    pub indicator: String,
+    /// The value (a percentage for a rate, rounded to two places).
+    pub value: f64,
+    /// `%` or `件`.
+    pub unit: Option<String>,
+    /// The cells it is computed from.
+    pub cells: Vec<String>,
 }
 
 /// One cell of a statistical table, by canonical id.

@@ -20,6 +20,9 @@ const SETS: &[(&str, &[&str])] = &[
     ("seed-dev", &["seed.txt", "dev"]),
     ("dev-long", &["dev-long"]),
     ("fazhi-long", &["fazhi-long"]),
+    // 信息公开 reports: table cells and arithmetic verdicts too, from the
+    // crawler text and from the portal's HTML.
+    ("xxgk", &["xxgk"]),
 ];
 
 fn fixtures() -> &'static Path {

@@ -478,3 +478,85 @@ fn csv_cells_that_would_be_formulas_get_a_quote() {
     // The value is a number, as written.
     assert!(row.contains(",12,"), "{row}");
 }
+
+#[test]
+fn tables_writes_one_row_per_cell_from_text_and_html() {
+    let dir = tmp("tables");
+    let xxgk = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xxgk");
+    for f in ["xxgk-01.page.html", "xxgk-03.txt"] {
+        std::fs::copy(xxgk.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("bad.txt"), [0xD6, 0xD0]).unwrap();
+    let out = bin().args(["tables"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.txt: not UTF-8"));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "file,title,year,format,table,row,column,cell,value,blank,recovered"
+    );
+    // 198 cells from the page's HTML, 197 of 200 from the crawler text
+    // (三 of them unreadable: 693665 splits more than one way).
+    assert_eq!(lines.len(), 1 + 198 + 197);
+    let page = dir.join("xxgk-01.page.html").to_string_lossy().into_owned();
+    let row = format!("{page},平潭综合实验区2019年政府信息公开工作年度报告,2019,2019,requests,new,natural,requests.new.natural,23,false,false");
+    assert!(lines.contains(&row.as_str()), "{}", lines[23]);
+    assert!(lines
+        .iter()
+        .any(|l| l.ends_with(",requests.new.natural,64,false,true")));
+
+    let out = bin()
+        .args(["tables", "--format=jsonl"])
+        .arg(dir.join("xxgk-03.txt"))
+        .output()
+        .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["table"], "active");
+    assert_eq!(first["id"], "active.rules.issued");
+    assert_eq!(first["format"], "2021");
+}
+
+#[test]
+fn html_on_standard_input_is_read_with_its_tables_and_never_run() {
+    let page = "<html><body><nav>首页 | 政务公开</nav><div><p>二、主动公开政府信息情况</p>\
+        <table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+        <tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>\
+        <tr><td>行政规范性文件</td><td>5<script>alert(1)</script></td><td></td><td>40</td></tr></table></div></body></html>";
+    let mut child = bin()
+        .args(["parse", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(page.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json["text"].as_str().unwrap();
+    assert!(!text.contains("alert") && !text.contains("首页"), "{text}");
+    let cells = json["tables"][0]["cells"].as_array().unwrap();
+    let normative: Vec<f64> = cells[3..]
+        .iter()
+        .map(|c| c["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(normative, [5.0, 0.0, 40.0]);
+    assert_eq!(cells[4]["blank"], true);
+    // Spans index the document's text.
+    let span = cells[2]["span"].as_array().unwrap();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let at = |i: usize| span[i].as_u64().unwrap() as usize;
+    assert_eq!(String::from_utf16(&units[at(0)..at(1)]).unwrap(), "3");
+}

@@ -1,12 +1,13 @@
 //! The readable specs of each pass, one fixture file each:
 //! `tests/fixtures/quantities.md` (every number form and exclusion),
-//! `headings.md`, `metadata.md`, `checks.md`, `indicators.md`. A case is a
+//! `headings.md`, `metadata.md`, `checks.md`, `indicators.md`,
+//! `tables.md` (HTML input read as the command line reads it). A case is a
 //! line
 //!
 //!     - `input` => `expected`
 //!
-//! where `\n` in the input is a line break. Every such line must read;
-//! every case is run and counted.
+//! where `\n` in the input is a line break and `\t` a tab. Every such
+//! line must read; every case is run and counted.
 #![cfg(not(target_arch = "wasm32"))]
 
 use govreport::{format_number, parse, Report};
@@ -31,8 +32,15 @@ fn run(name: &str, doc: &str, describe: Describe) -> (usize, Vec<String>) {
             ));
             continue;
         };
-        let text = input.replace("\\n", "\n");
-        let got = describe(&parse(&text));
+        let text = input.replace("\\n", "\n").replace("\\t", "\t");
+        // HTML input is read as the command line reads it.
+        let report = if govreport::html::looks_like_html(&text) {
+            let doc = govreport::html::read(&text, govreport::Lang::Zh);
+            govreport::parse_document(&doc, &Default::default())
+        } else {
+            parse(&text)
+        };
+        let got = describe(&report);
         cases += 1;
         if std::env::var_os("SPEC_PRINT").is_some() {
             println!("- `{input}` => `{got}`");
@@ -129,9 +137,47 @@ fn indicators(r: &Report) -> String {
     )
 }
 
+/// Each table row's cells as `row: v v v` (`~` recovered, `_` blank),
+/// then the tables' checks as `id status`, then `warnings N`.
+fn tables(r: &Report) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for t in &r.tables {
+        let mut row = String::new();
+        for c in &t.cells {
+            let (prefix, _) = c.id.rsplit_once('.').unwrap_or((&c.id, ""));
+            if !row.starts_with(&format!("{prefix}:")) {
+                if !row.is_empty() {
+                    out.push(std::mem::take(&mut row));
+                }
+                row = format!("{prefix}:");
+            }
+            row.push(' ');
+            row.push_str(&format_number(c.value));
+            if c.recovered {
+                row.push('~');
+            }
+            if c.blank {
+                row.push('_');
+            }
+        }
+        if !row.is_empty() {
+            out.push(row);
+        }
+    }
+    for c in &r.checks {
+        if c.id.starts_with("arith.") || c.id.starts_with("tables.") {
+            out.push(format!("{} {}", c.id, c.status.as_str()));
+        }
+    }
+    if !r.warnings.is_empty() {
+        out.push(format!("warnings {}", r.warnings.len()));
+    }
+    joined(out)
+}
+
 #[test]
 fn every_spec_holds() {
-    let specs: [(&str, &str, Describe); 5] = [
+    let specs: [(&str, &str, Describe); 6] = [
         (
             "quantities.md",
             include_str!("fixtures/quantities.md"),
@@ -148,6 +194,7 @@ fn every_spec_holds() {
             metadata,
         ),
         ("checks.md", include_str!("fixtures/checks.md"), checks),
+        ("tables.md", include_str!("fixtures/tables.md"), tables),
         (
             "indicators.md",
             include_str!("fixtures/indicators.md"),

@@ -305,7 +305,11 @@ fn build(
         genre,
     };
     report.checks = checks::run(&input, lang);
+    if genre == checks::Genre::Disclosure {
+        checks::disclosure::run(&input, &read.facts, lang, &mut report.checks);
+    }
     tables::arith::run(&read.facts, lang, &mut report.checks);
+    report.derived = tables::derived::compute(&read.facts);
     report
 }
 
@@ -341,7 +345,7 @@ fn is_glossary_term(line: &str) -> bool {
 /// looking at most 300 bytes ahead so that the work per metric stays
 /// bounded. One pass over the bytes: every stop is ASCII or one of four
 /// three-byte characters, recognised without decoding.
-fn clause_and_sentence_end(text: &str, from: usize) -> (usize, usize) {
+pub(crate) fn clause_and_sentence_end(text: &str, from: usize) -> (usize, usize) {
     let limit = text::floor_boundary(text, from + 300);
     let bytes = text.as_bytes();
     let mut clause = None;

@@ -185,11 +185,13 @@ pub fn indicator_name(id: &str, lang: &str) -> Option<String> {
     })
 }
 
-/// Every canonical indicator id, in the taxonomy's order.
+/// Every canonical indicator id, in the taxonomy's order, then those
+/// derived from the tables.
 #[wasm_bindgen(js_name = indicatorIds, unchecked_return_type = "string[]")]
 pub fn indicator_ids() -> Array {
     crate::INDICATORS
         .iter()
+        .chain(crate::parse::tables::derived::DERIVED)
         .map(|row| JsValue::from_str(row.id))
         .collect()
 }

@@ -13,11 +13,13 @@ usage:
   govreport parse [options] FILE|-             print the report as JSON
   govreport parse [options] --out DIR FILE...  write DIR/<file stem>.json for each file
   govreport metrics [options] FILE|DIR...      one table of every metric of every report
+  govreport tables [options] FILE|DIR...       one table of every statistical table cell
   govreport --help | --version
   govreport COMMAND --help                     the options of a command
 
-FILE is UTF-8 text (or UTF-16 with its byte order mark); - reads standard
-input. Offsets in the JSON are UTF-16 code units, as in JavaScript. An
+FILE is UTF-8 text (or UTF-16 with its byte order mark), or HTML (.html,
+.htm, or text that starts with a tag: read with its tables); - reads
+standard input. Offsets in the JSON are UTF-16 code units, as in JavaScript. An
 unreadable file is reported on stderr and skipped; the exit status is 1 if
 any file failed, 2 for a usage error.";
 
@@ -42,8 +44,10 @@ given) gets `id` as its indicator, before the built-in taxonomy is asked.";
 pub const METRICS_USAGE: &str = "\
 usage: govreport metrics [--format csv|jsonl] [--out FILE] [--lang zh|en] [--indicators RULES] FILE|DIR...
 
-One row per metric of every report (a folder means its *.txt files, sorted),
-streamed as the files are parsed.
+One row per metric of every report (a folder means its *.txt, *.html and
+*.htm files, sorted), streamed as the files are parsed; then, for a
+政府信息公开工作年度报告, the indicators derived from its tables (予以公开率 …,
+their cells in the text column).
 
   --format csv|jsonl  CSV with a header (default), or one JSON object a line
   --out FILE, -o FILE write to FILE instead of standard output
@@ -55,12 +59,33 @@ CSV text cells that begin with = + - @, a tab or a carriage return get a
 leading ' so that a spreadsheet does not run them as formulas; numbers are
 written as numbers.";
 
+/// `govreport tables --help`.
+pub const TABLES_USAGE: &str = "\
+usage: govreport tables [--format csv|jsonl] [--out FILE] [--lang zh|en] FILE|DIR...
+
+One row per cell of the statistical tables of every 政府信息公开工作年度报告
+(a folder means its *.txt, *.html and *.htm files, sorted), streamed as the
+files are parsed: file, title, year, format (2019 or 2021), table (active,
+requests, appeals), row, column, cell id (requests.new.natural), value,
+blank (printed empty: 0), recovered (its boundaries recovered from digits
+that ran together).
+
+  --format csv|jsonl  CSV with a header (default), or one JSON object a line
+  --out FILE, -o FILE write to FILE instead of standard output
+  --lang zh|en        language of messages (zh)
+  --help, -h          this text
+
+CSV text cells that begin with = + - @, a tab or a carriage return get a
+leading ' (spreadsheet formulas); numbers are written as numbers.";
+
 /// What the command line was asked to do.
 pub enum Command {
     /// `parse`.
     Parse(Args),
     /// `metrics`.
     Metrics(Args),
+    /// `tables`.
+    Tables(Args),
     /// Print this text and succeed.
     Help(&'static str),
     /// `--version`.
@@ -112,13 +137,14 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         Some(Value(v)) => v.string().map_err(fail(USAGE))?,
         Some(other) => return Err(fail(USAGE)(other.unexpected())),
     };
-    let (usage, metrics) = match command.as_str() {
+    let (usage, rows) = match command.as_str() {
         "parse" => (PARSE_USAGE, false),
         "metrics" => (METRICS_USAGE, true),
+        "tables" => (TABLES_USAGE, true),
         "help" => return Ok(Command::Help(USAGE)),
         other => {
             return Err(Usage {
-                message: format!("unknown command {other:?} (parse or metrics)"),
+                message: format!("unknown command {other:?} (parse, metrics or tables)"),
                 usage: USAGE,
             })
         }
@@ -147,7 +173,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
             Long("out") | Short('o') => {
                 args.out = Some(parser.value().map_err(fail(usage))?.into())
             }
-            Long("format") if metrics => {
+            Long("format") if rows => {
                 args.format = match text_value(&mut parser).map_err(fail(usage))?.as_str() {
                     "csv" => Format::Csv,
                     "jsonl" => Format::Jsonl,
@@ -161,10 +187,10 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
     if args.files.is_empty() {
         return Err(err("no input file".into()));
     }
-    Ok(if metrics {
-        Command::Metrics(args)
-    } else {
-        Command::Parse(args)
+    Ok(match command.as_str() {
+        "metrics" => Command::Metrics(args),
+        "tables" => Command::Tables(args),
+        _ => Command::Parse(args),
     })
 }
 
@@ -224,7 +250,7 @@ mod tests {
         assert_eq!(message("parse"), "no input file");
         assert_eq!(
             message("frobnicate x"),
-            "unknown command \"frobnicate\" (parse or metrics)"
+            "unknown command \"frobnicate\" (parse, metrics or tables)"
         );
         assert_eq!(message(""), "no command");
     }

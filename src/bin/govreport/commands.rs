@@ -101,6 +101,21 @@ pub fn cmd_parse(args: Args, options: ParseOptions) -> ExitCode {
 }
 
 pub fn cmd_metrics(args: Args, options: ParseOptions) -> ExitCode {
+    stream(args, options, csv::HEADER, rows)
+}
+
+pub fn cmd_tables(args: Args, options: ParseOptions) -> ExitCode {
+    stream(args, options, csv::TABLE_HEADER, table_rows)
+}
+
+/// Rows of every file, streamed in order: a header for CSV, then each
+/// file's rows as `rows` writes them; bad files skipped and reported.
+fn stream(
+    args: Args,
+    options: ParseOptions,
+    header: &[&str],
+    rows: fn(Format, &str, &Report) -> String,
+) -> ExitCode {
     let (mut files, mut errors) = expand(&args.files);
     // The output, left by an earlier run inside a folder being read
     // (`--out corpus/all.txt corpus`), is not one of the reports.
@@ -133,7 +148,7 @@ pub fn cmd_metrics(args: Args, options: ParseOptions) -> ExitCode {
         && std::io::stderr().is_terminal()
         && (args.out.is_some() || !std::io::stdout().is_terminal());
     let mut written = if args.format == Format::Csv {
-        sink.write_all(format!("{}\n", csv::HEADER.join(",")).as_bytes())
+        sink.write_all(format!("{}\n", header.join(",")).as_bytes())
     } else {
         Ok(())
     };
@@ -217,6 +232,70 @@ fn rows(format: Format, file: &str, report: &Report) -> String {
                 };
                 out.push_str(&serde_json::to_string(&row).expect("a metric always serialises"));
                 out.push('\n');
+            }
+            for d in &report.derived {
+                let row = DerivedRow {
+                    file,
+                    title: &report.title,
+                    year: &report.year,
+                    derived: d,
+                };
+                out.push_str(
+                    &serde_json::to_string(&row).expect("a derived indicator always serialises"),
+                );
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// A line of `metrics --format jsonl` for an indicator derived from the
+/// tables.
+#[derive(serde::Serialize)]
+struct DerivedRow<'a> {
+    file: &'a str,
+    title: &'a Option<String>,
+    year: &'a Option<i32>,
+    derived: &'a govreport::Derived,
+}
+
+/// One line of `tables --format jsonl`: a cell with where it is.
+#[derive(serde::Serialize)]
+struct CellRow<'a> {
+    file: &'a str,
+    title: &'a Option<String>,
+    year: &'a Option<i32>,
+    format: Option<govreport::TableFormat>,
+    table: &'a str,
+    row: &'a str,
+    column: &'a str,
+    #[serde(flatten)]
+    cell: &'a govreport::Cell,
+}
+
+/// The lines of every table cell of `report` (read from `file`) in `format`.
+fn table_rows(format: Format, file: &str, report: &Report) -> String {
+    let mut out = String::new();
+    match format {
+        Format::Csv => csv::push_table_rows(&mut out, file, report),
+        Format::Jsonl => {
+            for t in &report.tables {
+                for c in &t.cells {
+                    let (table, row, column) = csv::cell_parts(&c.id);
+                    let line = CellRow {
+                        file,
+                        title: &report.title,
+                        year: &report.year,
+                        format: t.format,
+                        table,
+                        row,
+                        column,
+                        cell: c,
+                    };
+                    out.push_str(&serde_json::to_string(&line).expect("a cell always serialises"));
+                    out.push('\n');
+                }
             }
         }
     }

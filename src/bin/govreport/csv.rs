@@ -1,4 +1,5 @@
-//! CSV rows of metrics: what `govreport metrics` writes. (The viewer's CSV
+//! CSV rows of metrics and of table cells: what `govreport metrics` and
+//! `govreport tables` write. (The viewer's CSV
 //! export is written by `www/viewer.js`, with its own columns and the same
 //! guard against formulas.)
 
@@ -20,6 +21,55 @@ pub const HEADER: &[&str] = &[
     "change",
     "indicator",
 ];
+
+/// The CSV header of `govreport tables`.
+pub const TABLE_HEADER: &[&str] = &[
+    "file",
+    "title",
+    "year",
+    "format",
+    "table",
+    "row",
+    "column",
+    "cell",
+    "value",
+    "blank",
+    "recovered",
+];
+
+/// A canonical cell id's table, row and column: `requests.withheld.secret.natural`
+/// → (`requests`, `withheld.secret`, `natural`).
+pub fn cell_parts(id: &str) -> (&str, &str, &str) {
+    let (table, rest) = id.split_once('.').unwrap_or((id, ""));
+    let (row, column) = rest.rsplit_once('.').unwrap_or((rest, ""));
+    (table, row, column)
+}
+
+/// Appends one CSV line per table cell of `report` read from `file`.
+pub fn push_table_rows(out: &mut String, file: &str, report: &Report) {
+    let fixed = fixed_cells(file, report);
+    for t in &report.tables {
+        let format = match t.format {
+            Some(govreport::TableFormat::Trial2019) => "2019",
+            Some(govreport::TableFormat::Revised2021) => "2021",
+            None => "",
+        };
+        for c in &t.cells {
+            let (table, row, column) = cell_parts(&c.id);
+            out.push_str(&fixed);
+            for f in [format, table, row, column, c.id.as_str()] {
+                push_field(out, f);
+                out.push(',');
+            }
+            out.push_str(&format_number(c.value));
+            out.push(',');
+            out.push_str(if c.blank { "true" } else { "false" });
+            out.push(',');
+            out.push_str(if c.recovered { "true" } else { "false" });
+            out.push('\n');
+        }
+    }
+}
 
 /// One CSV text field: quoted when it needs it (RFC 4180), and with a
 /// leading `'` when it begins with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -118,6 +168,32 @@ pub fn push_rows(out: &mut String, file: &str, report: &Report) {
             }
         };
         push_row(out, &fixed, section, m);
+        out.push('\n');
+    }
+    push_derived(out, &fixed, report);
+}
+
+/// The indicators derived from the tables, as rows after the metrics: the
+/// indicator's name as subject, its cells as text.
+fn push_derived(out: &mut String, fixed: &str, report: &Report) {
+    for d in &report.derived {
+        let name = govreport::indicator(&d.indicator).map_or("", |i| i.zh);
+        let percent = d.unit.as_deref() == Some("%");
+        out.push_str(fixed);
+        out.push(',');
+        push_field(out, name);
+        out.push(',');
+        push_field(out, &d.cells.join(" "));
+        out.push(',');
+        out.push_str(&format_number(d.value));
+        out.push_str(",,");
+        push_field(out, d.unit.as_deref().unwrap_or_default());
+        out.push_str(if percent {
+            ",exact,percent,false,"
+        } else {
+            ",exact,count,false,"
+        });
+        push_field(out, &d.indicator);
         out.push('\n');
     }
 }

@@ -5,6 +5,7 @@
 //! govreport parse [...] --out DIR FILE...                        write DIR/<stem>.json per file
 //! govreport metrics [--format csv|jsonl] [--out FILE] FILE|DIR...
 //!                                                               every metric of every report
+//! govreport tables [--format csv|jsonl] [--out FILE] FILE|DIR... every table cell of every report
 //! govreport COMMAND --help
 //! ```
 
@@ -37,6 +38,7 @@ fn main() -> std::process::ExitCode {
     match args::parse(std::env::args_os().skip(1)) {
         Ok(args::Command::Parse(a)) => with_options(a, commands::cmd_parse),
         Ok(args::Command::Metrics(a)) => with_options(a, commands::cmd_metrics),
+        Ok(args::Command::Tables(a)) => with_options(a, commands::cmd_tables),
         Ok(args::Command::Help(text)) => {
             println!("{text}");
             ExitCode::SUCCESS

@@ -8,6 +8,7 @@
 //! as measures and the first-responsible-person part is found in a
 //! paragraph as well as in a heading.
 
+pub mod disclosure;
 mod parts;
 
 use super::metrics::RawMetric;

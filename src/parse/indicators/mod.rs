@@ -219,9 +219,13 @@ pub fn classify(
     None
 }
 
-/// The row with this id.
+/// The row with this id: of the taxonomy, or of the indicators derived from
+/// the tables.
 pub fn indicator(id: &str) -> Option<&'static Indicator> {
-    INDICATORS.iter().find(|row| row.id == id)
+    INDICATORS
+        .iter()
+        .chain(crate::parse::tables::derived::DERIVED)
+        .find(|row| row.id == id)
 }
 
 #[cfg(test)]

@@ -23,7 +23,8 @@ const ENDS: [&str; 3] = ["存在的主要问题", "其他需要报告", "总体�
 /// Every table of the text, with the kind its heading tells.
 pub fn find(text: &str) -> Vec<(RawTable, Option<TableKind>)> {
     let mut out = Vec::new();
-    if !text.contains("政府信息公开") {
+    // Every part heading with a table names 政府信息.
+    if !text.contains("政府信息") {
         return out;
     }
     let mut pos = 0;

@@ -9,6 +9,7 @@
 //! whose cells ran together.
 
 pub mod arith;
+pub mod derived;
 pub mod find;
 pub mod layout;
 pub mod rows;
