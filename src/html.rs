@@ -141,7 +141,12 @@ fn article(page: &Html) -> NodeRef<'_, Node> {
     let mut lengths: HashMap<ego_tree::NodeId, usize> = HashMap::new();
     fn length(n: NodeRef<'_, Node>, memo: &mut HashMap<ego_tree::NodeId, usize>) -> usize {
         let len = match n.value() {
-            Node::Text(t) => t.chars().filter(|c| !c.is_ascii_whitespace()).count(),
+            // UTF-16 units, as the viewer's reader counts them.
+            Node::Text(t) => t
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(char::len_utf16)
+                .sum(),
             Node::Element(e) if SKIP.contains(&e.name()) => 0,
             Node::Element(_) | Node::Document | Node::Fragment => {
                 n.children().map(|c| length(c, memo)).sum()
@@ -260,10 +265,14 @@ impl Builder {
                     row_texts.push((self.cell_text(td), None));
                     continue;
                 }
+                // Digits only (`2`, ` 2 `); a number too large is the most.
                 let span = |name: &str, max: usize| {
                     e.attr(name)
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .map_or(1, |v| v.clamp(1, max))
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                        .map_or(1, |v| {
+                            v.parse::<usize>().unwrap_or(usize::MAX).clamp(1, max)
+                        })
                 };
                 let colspan = span("colspan", MAX_TABLE_COLUMNS - c);
                 let rowspan = span("rowspan", grid_rows - r);

@@ -96,3 +96,13 @@ fn blanks_are_no_subject() {
     let r = valid(&format!("其中已有12个{}各地积极推进", " ".repeat(30)));
     assert_eq!(r.metrics[0].subject, None);
 }
+
+/// Fuzzing: a run of digits right before `、` in a table part read the
+/// byte after the run as a character boundary (the middle of `、`).
+#[test]
+fn a_run_before_an_ideographic_comma_in_a_table() {
+    valid(
+        "三、收到和处理政府信息公开申请情况\n申请人情况\n一、本年新收政府信息公开申请数量1、其他",
+    );
+    valid("二、主动公开政府信息情况\n第二十条规章1、2、3");
+}

@@ -2,10 +2,15 @@
 // Section, Metric, Check, …, Options, IndicatorRule) are generated from the
 // Rust types (tsify) into govreport_core.d.ts and re-exported here.
 
-import type { Options, Report } from './govreport_core.js';
+import type { Document, Options, Report } from './govreport_core.js';
 export type {
+  Cell,
   Check,
   CheckStatus,
+  Derived,
+  Document,
+  GridCell,
+  GridTable,
   Field,
   IndicatorRule,
   Item,
@@ -17,6 +22,9 @@ export type {
   Report,
   Section,
   Span,
+  Table,
+  TableFormat,
+  TableKind,
 } from './govreport_core.js';
 
 /** What init() accepts: a URL, a Response, the module's bytes, or a compiled module. */
@@ -38,6 +46,12 @@ export function whenReady(fn: () => void): void;
  * and character position of a pattern that does not compile).
  */
 export function parse(text: string, options?: Options): Report;
+/**
+ * Parses a document `{ text, tables }` (text with its tables as grids of
+ * UTF-16 spans, as documentOf() in 'govreport/element' builds it from the
+ * DOM); `report.text` is the document's text, which the spans index.
+ */
+export function parseDocument(document: Document, options?: Options): Report;
 /** The viewer's words, `{ key: text }`. */
 export function labels(lang?: 'zh' | 'en'): Record<string, string>;
 /** The name of a canonical indicator id, or undefined. */
@@ -46,5 +60,7 @@ export function indicatorName(id: string, lang?: 'zh' | 'en'): string | undefine
 export function indicatorIds(): string[];
 /** @internal */
 export function render(root: Element, text: string, options?: Options, run?: (parent: Element, start: number, end: number) => void): Report;
+/** @internal */
+export function renderDocument(root: Element, document: Document, options?: Options, run?: (parent: Element, start: number, end: number) => void): Report;
 /** @internal */
 export const __test: { panic(): void; memoryBytes(): number };

@@ -85,6 +85,19 @@ export function parse(text, options) {
   return wasm.parse(text, options);
 }
 
+/**
+ * Parses a document `{ text, tables }` (text with its tables as grids of
+ * UTF-16 spans, as `documentOf` in 'govreport/element' builds it from the
+ * DOM) into the contract's plain object; `report.text` is the document's
+ * text, which the spans index.
+ * @param {{ text: string, tables?: { span: [number, number], rows: { span: [number, number], copy?: boolean }[][] }[], warnings?: string[] }} document
+ * @param {{ lang?: 'zh' | 'en', indicators?: { id: string, name?: string, pattern: string, unit?: string }[] }} [options]
+ */
+export function parseDocument(document, options) {
+  needInit('parseDocument');
+  return wasm.parseDocument(document, options);
+}
+
 const labelCache = new Map();
 /**
  * The viewer's words in a language, `{ key: text }`.
@@ -120,6 +133,16 @@ export function indicatorIds() {
 export function render(root, text, options, run) {
   needInit('render');
   return wasm.render(root, text, options, run);
+}
+
+/**
+ * Renders the report of a document into `root` and returns it (for the
+ * element; not part of the documented API).
+ * @internal
+ */
+export function renderDocument(root, document, options, run) {
+  needInit('renderDocument');
+  return wasm.renderDocument(root, document, options, run);
 }
 
 /** A panic trap for the robustness tests (see tests/browser); not public API. */

@@ -17,6 +17,9 @@
 
 import * as core from './core.js';
 import { adoptStyles, langOf, prepareStyles, wire } from './viewer.js';
+import { documentFromHtml, documentOf } from './blocks.js';
+
+export { articleOf, documentFromHtml, documentOf } from './blocks.js';
 
 let used = false;
 
@@ -166,11 +169,13 @@ function names(rules) {
  */
 export async function mount(element, input, options = {}) {
   const text = typeof input === 'string' ? input : input?.text;
+  // A document `{ text, tables }` (from HTML): its tables are read as grids.
+  const doc = typeof input === 'object' && input !== null && Array.isArray(input.tables) ? input : null;
   const shadow = element.shadowRoot ?? openShadow(element);
   let lang = langOf(element);
   try {
     if (typeof text !== 'string') throw new TypeError('govreport: mount(element, input): input must be a string or { text, report }');
-    const given = typeof input === 'string' ? null : input.report;
+    const given = typeof input === 'string' || doc ? null : input.report;
     if (given !== undefined && given !== null && (typeof given !== 'object' || given.length !== text.length)) {
       throw new TypeError('govreport: mount(element, { text, report }): report is not a report of this text (its length differs)');
     }
@@ -183,7 +188,9 @@ export async function mount(element, input, options = {}) {
     used = true;
     // The options go to the parser as given (an unknown key or a bad
     // indicator pattern is its error), with the language resolved here.
-    const report = core.render(shadow, text, { ...options, lang }, textRuns(text));
+    const report = doc
+      ? core.renderDocument(shadow, { text, tables: doc.tables, warnings: doc.warnings ?? [] }, { ...options, lang }, textRuns(text))
+      : core.render(shadow, text, { ...options, lang }, textRuns(text));
     // After the render, which replaces the shadow root's children (the
     // <style> of browsers without constructable stylesheets among them).
     adoptStyles(shadow);
@@ -197,19 +204,17 @@ export async function mount(element, input, options = {}) {
   }
 }
 
-/** The text of existing article markup: one line per block element. */
+/** The text of existing article markup: one line per block, a table's rows as tab-separated lines. */
 export function textOfMarkup(element) {
-  const blocks = element.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, pre, div:not(:has(p, div, li))');
-  if (!blocks.length) return element.textContent ?? '';
-  return [...blocks].map((b) => b.textContent.trim()).filter(Boolean).join('\n');
+  return documentOf(element).text;
 }
 
-/** Upgrades every `[data-gov-report]` element under `root`. */
+/** Upgrades every `[data-gov-report]` element under `root`: its paragraphs and its tables, read from the DOM. */
 export function upgradeMarkup(root = document) {
   for (const el of root.querySelectorAll('[data-gov-report]')) {
     if (el.shadowRoot || el.dataset.govReportState) continue;
     el.dataset.govReportState = 'loading';
-    mount(el, textOfMarkup(el)).then(
+    mount(el, documentOf(el, langOf(el))).then(
       () => { el.dataset.govReportState = 'ready'; },
       () => { el.dataset.govReportState = 'error'; },
     );
@@ -250,6 +255,7 @@ export class GovReportElement extends HTMLElement {
   }
 
   #text = null;
+  #shown = null;
   #viewer = null;
   #generation = 0;
 
@@ -258,9 +264,9 @@ export class GovReportElement extends HTMLElement {
     return this.#viewer?.report ?? null;
   }
 
-  /** The report text shown (from `src`, the element's text, or set here). */
+  /** The report text shown (from `src`, the element's text, or set here; for an HTML page, its document's text). */
   get text() {
-    return this.#text ?? this.textContent;
+    return this.#text ?? this.#shown ?? this.textContent;
   }
 
   set text(value) {
@@ -291,6 +297,7 @@ export class GovReportElement extends HTMLElement {
   async #load() {
     const generation = ++this.#generation;
     let text = this.#text;
+    let input = null;
     try {
       if (text === null && this.hasAttribute('src')) {
         // Load the wasm while the text is on its way.
@@ -299,9 +306,17 @@ export class GovReportElement extends HTMLElement {
         const url = new URL(this.getAttribute('src'), document.baseURI);
         const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-        text = decodeText(new Uint8Array(await response.arrayBuffer()), response.headers.get('content-type'));
+        const type = response.headers.get('content-type');
+        text = decodeText(new Uint8Array(await response.arrayBuffer()), type);
+        // A page served as HTML: its article, with its tables as tables.
+        if (/^\s*text\/html\b/i.test(type ?? '') || /\.html?$/i.test(url.pathname)) {
+          const doc = documentFromHtml(text, langOf(this));
+          text = doc.text;
+          input = doc;
+        }
       }
       text ??= this.textContent ?? '';
+      input ??= text;
       if (generation !== this.#generation) return;
       this.#viewer?.destroy();
       // Take the viewer from the ready event, so that `report` is already
@@ -315,7 +330,8 @@ export class GovReportElement extends HTMLElement {
       };
       this.addEventListener('gov-report-ready', take, { capture: true });
       try {
-        const viewer = await mount(this, text, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+        this.#shown = text;
+        const viewer = await mount(this, input, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
         // A later load (the text set again meanwhile) has its own viewer.
         if (generation === this.#generation) this.#viewer = viewer;
       } finally {

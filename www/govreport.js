@@ -21,8 +21,8 @@
 
 import { GovReportElement, upgradeMarkup } from './element.js';
 
-export { init, initSync, parse, labels, indicatorName, indicatorIds, __test } from './core.js';
-export { GovReportElement, mount, showError, textOfMarkup, upgradeMarkup } from './element.js';
+export { init, initSync, parse, parseDocument, labels, indicatorName, indicatorIds, __test } from './core.js';
+export { GovReportElement, articleOf, documentFromHtml, documentOf, mount, showError, textOfMarkup, upgradeMarkup } from './element.js';
 export { init as default } from './core.js';
 
 GovReportElement.define();

@@ -159,6 +159,25 @@ th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 tbody tr { cursor: pointer; }
 tbody tr:hover, tbody tr:focus { background: var(--_bg); }
 
+figure.table { margin: .75rem 0; }
+figure.table figcaption { font-weight: 700; margin-bottom: .25rem; }
+.table-scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--_border); border-radius: 6px; }
+.table-scroll:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+table.cells { width: auto; min-width: 100%; }
+table.cells tbody tr { cursor: auto; }
+table.cells th[scope="row"] { white-space: normal; min-width: 9em; position: static; }
+table.cells td { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.cells .note { display: block; font-size: .75em; color: var(--_muted, inherit); }
+table.cells td.flag-fail { box-shadow: inset 3px 0 0 var(--_fail); }
+table.cells td.flag-warn { box-shadow: inset 3px 0 0 var(--_warn); }
+button.flag { display: block; margin-left: auto; font-size: .75em; border: 1px solid currentColor; border-radius: 4px; background: var(--_bg); padding: 0 .3em; min-height: 1.6em; }
+button.flag-fail { color: var(--_fail); }
+button.flag-warn { color: var(--_warn); }
+button.flag .icon { margin-right: .2em; font-weight: 700; }
+td.flash { animation: gr-flash 1.6s ease-out; }
+details.table-source > summary { cursor: pointer; font-size: .875em; }
+details.table-source > .body { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875em; }
+
 .tooltip {
   position: fixed; z-index: 2147483647; max-width: min(22rem, 90vw); pointer-events: none;
   background: var(--_fg); color: var(--_bg); border-radius: 6px; padding: .4rem .6rem;
@@ -178,7 +197,7 @@ tbody tr:hover, tbody tr:focus { background: var(--_bg); }
   mark.metric { background: none; }
 }
 @media (prefers-reduced-motion: reduce) {
-  mark.flash { animation: none; outline: 4px solid var(--_accent); }
+  mark.flash, td.flash { animation: none; outline: 4px solid var(--_accent); }
   details.section > summary::before { transition: none; }
 }
 `;

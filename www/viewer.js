@@ -165,6 +165,30 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     return true;
   }
 
+  /** A table cell by canonical id (report data: looked up by attribute, CSS-escaped). */
+  function revealCell(cellId) {
+    const td = root.querySelector(`td[data-cell="${CSS.escape(cellId)}"]`);
+    if (!td) return false;
+    openAncestors(td);
+    td.tabIndex = -1;
+    td.classList.remove('flash');
+    void td.offsetWidth;
+    td.classList.add('flash');
+    td.focus({ preventScroll: true });
+    scrollToSettled(td, 'center');
+    return true;
+  }
+
+  /** A check of the checks panel, from a flagged cell. */
+  function revealCheck(domId) {
+    const li = shadow.getElementById(domId);
+    if (!li) return false;
+    li.tabIndex = -1;
+    li.focus({ preventScroll: true });
+    scrollToSettled(li, 'center');
+    return true;
+  }
+
   // --- tooltips -------------------------------------------------------
   function describe(m) {
     const dl = document.createElement('dl');
@@ -221,6 +245,8 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     else if (button?.dataset.sort) sortBy(button.dataset.sort, button.closest('th'));
     else if (button?.dataset.revealSection) revealSection(button.dataset.revealSection);
     else if (button?.dataset.revealMetric) reveal(button.dataset.revealMetric);
+    else if (button?.dataset.revealCell) revealCell(button.dataset.revealCell);
+    else if (button?.dataset.revealCheck) revealCheck(button.dataset.revealCheck);
     else {
       const row = e.target.closest('tbody tr[data-metric]');
       if (row) reveal(row.dataset.metric);
@@ -433,6 +459,7 @@ export function wire(host, shadow, report, labels, indicatorName, lang) {
     collapseAll: () => setAll(false),
     reveal,
     revealSection,
+    revealCell,
     metricsCsv,
     destroy: () => ac.abort(),
   };

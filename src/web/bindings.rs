@@ -10,7 +10,9 @@
 //! (`tsify`), so there is no second description of the model.
 
 use super::view;
-use crate::{parse_with, IndicatorRule, Indicators, Lang, ParseOptions, Report};
+use crate::{
+    parse_document, parse_with, Document, IndicatorRule, Indicators, Lang, ParseOptions, Report,
+};
 use js_sys::{Array, Function, Object, Reflect};
 use serde::{Deserialize, Serialize};
 
@@ -156,6 +158,65 @@ pub fn render_js(
     let options = self::options(options, "render(root, text, options)")?;
     let report = parse_with(text, &options);
     view::render(root, text, &report, options.lang, run.as_ref()).map_err(|e| {
+        JsError::new(&format!(
+            "govreport: cannot build the viewer: {}",
+            view::error_text(&e)
+        ))
+    })?;
+    to_js(&report)
+}
+
+/// Reads a document object `{ text, tables }` (what `documentOf` builds
+/// from the DOM; `tables` hold grids of `{ span, copy }` cells).
+fn document_of(value: JsValue, name: &str) -> Result<Document, JsError> {
+    if !value.is_object() {
+        return Err(JsError::new(&format!(
+            "govreport: {name}: document must be an object {{ text, tables }}"
+        )));
+    }
+    known_keys(&value, &["text", "tables", "warnings"], "document")
+        .map_err(|e| JsError::new(&format!("govreport: {name}: {e}")))?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("govreport: {name}: document: {e}")))
+}
+
+/// Parses a document (text with its tables as grids, as built from HTML)
+/// into the contract's plain object; the report's `text` is the
+/// document's, which its spans index.
+///
+/// # Errors
+///
+/// `document` is not `{ text, tables }`, or `options` as for [`parse_js`].
+#[wasm_bindgen(js_name = parseDocument, unchecked_return_type = "Report")]
+pub fn parse_document_js(
+    #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let document = document_of(document, "parseDocument(document)")?;
+    let options = self::options(options, "parseDocument(document, options)")?;
+    to_js(&parse_document(&document, &options))
+}
+
+/// [`render_js`] for a document: renders its report (tables as tables)
+/// into `root` and returns the report.
+///
+/// # Errors
+///
+/// As [`parse_document_js`], or a DOM call failed.
+#[wasm_bindgen(js_name = renderDocument, unchecked_return_type = "Report")]
+pub fn render_document_js(
+    root: &web_sys::Element,
+    #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "((parent: Element, start: number, end: number) => void) | undefined"
+    )]
+    run: Option<Function>,
+) -> Result<JsValue, JsError> {
+    let document = document_of(document, "renderDocument(root, document)")?;
+    let options = self::options(options, "renderDocument(root, document, options)")?;
+    let report = parse_document(&document, &options);
+    view::render(root, &document.text, &report, options.lang, run.as_ref()).map_err(|e| {
         JsError::new(&format!(
             "govreport: cannot build the viewer: {}",
             view::error_text(&e)

@@ -4,4 +4,5 @@
 //! [`crate::Report`] through web-sys.
 
 pub mod bindings;
+mod tables;
 pub mod view;

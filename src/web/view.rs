@@ -12,6 +12,7 @@
 //!       details.furniture   page furniture, folded
 //!       div.preamble        opening text
 //!       details.section     one per section: summary > hN heading, div.body, children
+//!       figure.table        a statistical table where it stands (`tables.rs`)
 //!     aside[part=panels]    checks panel, metrics panel (table head and
 //!                           an empty body: the shim builds the rows from
 //!                           the report, as it pages, sorts and filters them)
@@ -27,14 +28,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
-struct Dom<'a> {
+pub(super) struct Dom<'a> {
     doc: Document,
-    lang: Lang,
+    pub(super) lang: Lang,
     index: TextIndex<'a>,
     metrics: &'a [Metric],
     /// Next metric to place (metrics are in document order).
     next_metric: usize,
-    report: &'a Report,
+    pub(super) report: &'a Report,
     /// Prototype `<mark>`s by kind and change, cloned for each metric: one
     /// call into the DOM instead of five (every call that carries a string
     /// from wasm to JavaScript costs a decode).
@@ -47,10 +48,10 @@ struct Dom<'a> {
     runs: Option<&'a Function>,
 }
 
-type R<T = ()> = Result<T, JsValue>;
+pub(super) type R<T = ()> = Result<T, JsValue>;
 
 impl<'a> Dom<'a> {
-    fn el(&self, tag: &str, class: &str) -> R<Element> {
+    pub(super) fn el(&self, tag: &str, class: &str) -> R<Element> {
         let e = self.doc.create_element(tag)?;
         if !class.is_empty() {
             e.set_class_name(class);
@@ -58,7 +59,7 @@ impl<'a> Dom<'a> {
         Ok(e)
     }
 
-    fn text(&self, parent: &Element, s: &str) -> R {
+    pub(super) fn text(&self, parent: &Element, s: &str) -> R {
         // ParentNode.append(string) makes the text node: one call, not two.
         parent.append_with_str_1(s)
     }
@@ -81,21 +82,45 @@ impl<'a> Dom<'a> {
 
     /// An element holding a label of the viewer's own (not report text):
     /// marked `data-ui` so that text checks can tell them apart.
-    fn ui(&self, tag: &str, class: &str, key: &str) -> R<Element> {
+    pub(super) fn ui(&self, tag: &str, class: &str, key: &str) -> R<Element> {
         let e = self.el(tag, class)?;
         e.set_attribute("data-ui", "")?;
         self.text(&e, self.lang.label(key))?;
         Ok(e)
     }
 
-    fn label(&self, key: &str) -> &'static str {
+    pub(super) fn label(&self, key: &str) -> &'static str {
         self.lang.label(key)
     }
 
     /// Appends the input's text of `span` to `parent`, split into
-    /// paragraphs at line breaks, with each metric in it as a `<mark>`.
-    /// `inline` keeps it in one run (for headings).
+    /// paragraphs at line breaks, with each metric in it as a `<mark>`;
+    /// a table inside it as a table. `inline` keeps it in one run (for
+    /// headings).
     fn spans(&mut self, parent: &Element, span: Span, inline: bool) -> R {
+        if inline || self.report.tables.is_empty() {
+            return self.text_spans(parent, span, inline);
+        }
+        let mut at = span.start;
+        for t in self.tables_in(span) {
+            if t.span.start > at {
+                self.text_spans(parent, Span::new(at, t.span.start), false)?;
+            }
+            self.table(parent, t)?;
+            at = t.span.end;
+        }
+        if at < span.end {
+            self.text_spans(parent, Span::new(at, span.end), false)?;
+        }
+        Ok(())
+    }
+
+    /// [`Self::spans`] as paragraphs, tables as their text.
+    pub(super) fn plain_spans(&mut self, parent: &Element, span: Span) -> R {
+        self.text_spans(parent, span, false)
+    }
+
+    fn text_spans(&mut self, parent: &Element, span: Span, inline: bool) -> R {
         let Some(text) = self.index.slice(span) else {
             return Ok(());
         };
@@ -395,6 +420,12 @@ impl<'a> Dom<'a> {
             let b = self.ui("button", "link", "view.go_to_section")?;
             b.set_attribute("type", "button")?;
             b.set_attribute("data-reveal-section", section)?;
+            li.append_child(&b)?;
+        }
+        if let Some(cell) = c.cells.first().filter(|_| c.id != "tables.blank") {
+            let b = self.ui("button", "link", "view.go_to_cells")?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("data-reveal-cell", cell)?;
             li.append_child(&b)?;
         }
         if let Some(m) = c.metrics.last() {

@@ -202,8 +202,8 @@ fn flat(text: &str, a: usize, b: usize, line: usize, ends: &[&str], out: &mut Ve
         let marker = text[end..b]
             .chars()
             .next()
-            .is_some_and(|m| matches!(m, '.' | '．' | '、'))
-            && !next_digit(text, end + 1, b);
+            .filter(|m| matches!(m, '.' | '．' | '、'))
+            .is_some_and(|m| !next_digit(text, end + m.len_utf8(), b));
         if marker {
             if let Some(last) = pieces.last_mut() {
                 let w = text[..end].chars().next_back().map_or(1, char::len_utf8);
