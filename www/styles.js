@@ -175,6 +175,10 @@ button.flag-fail { color: var(--_fail); }
 button.flag-warn { color: var(--_warn); }
 button.flag .icon { margin-right: .2em; font-weight: 700; }
 td.flash { animation: gr-flash 1.6s ease-out; }
+dl.derived { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .4rem 0; font-size: .875em; }
+dl.derived div { display: flex; gap: .35em; }
+dl.derived dt { font-weight: 700; }
+dl.derived dd { margin: 0; font-variant-numeric: tabular-nums; }
 details.table-source > summary { cursor: pointer; font-size: .875em; }
 details.table-source > .body { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875em; }
 

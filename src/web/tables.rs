@@ -10,6 +10,7 @@
 //!   figcaption#gr-t1-caption
 //!   div.table-scroll[role=region][tabindex=0]
 //!     table > thead, tbody > tr > th[scope=row], td#gr-cell-… [data-cell]
+//!   dl.derived            the indicators derived from its cells (予以公开率 …)
 //!   details.table-source > summary, div.body (the text at the table's span)
 //! ```
 
@@ -77,6 +78,7 @@ impl<'a> Dom<'a> {
             table.set_attribute("aria-labelledby", &caption_id)?;
             scroll.append_child(&table)?;
             figure.append_child(&scroll)?;
+            self.derived(&figure, t)?;
         }
         let source = self.el("details", "table-source")?;
         source.set_attribute("part", "table-source")?;
@@ -157,6 +159,52 @@ impl<'a> Dom<'a> {
         }
         table.append_child(&tbody)?;
         Ok(table)
+    }
+
+    /// The indicators derived from this table's cells (予以公开率 …), as a
+    /// list of name and value under it.
+    fn derived(&self, figure: &Element, t: &Table) -> R {
+        let prefix = t
+            .cells
+            .first()
+            .and_then(|c| c.id.split_once('.'))
+            .map_or("", |p| p.0);
+        let of_table = |d: &&crate::Derived| {
+            d.cells
+                .first()
+                .is_some_and(|c| c.split_once('.').is_some_and(|p| p.0 == prefix))
+        };
+        let mut list: Option<Element> = None;
+        for d in self.report.derived.iter().filter(of_table) {
+            let dl = match &list {
+                Some(dl) => dl.clone(),
+                None => {
+                    let dl = self.el("dl", "derived")?;
+                    dl.set_attribute("part", "derived")?;
+                    figure.append_child(&dl)?;
+                    list = Some(dl.clone());
+                    dl
+                }
+            };
+            let wrap = self.el("div", "")?;
+            let dt = self.el("dt", "")?;
+            dt.set_attribute("data-ui", "")?;
+            let name =
+                crate::indicator(&d.indicator).map_or(d.indicator.as_str(), |i| match self.lang {
+                    crate::Lang::En => i.en,
+                    crate::Lang::Zh => i.zh,
+                });
+            self.text(&dt, name)?;
+            wrap.append_child(&dt)?;
+            let dd = self.el("dd", "")?;
+            dd.set_attribute("data-derived", &d.indicator)?;
+            let mut v = format_number(d.value);
+            v.push_str(d.unit.as_deref().unwrap_or_default());
+            self.text(&dd, &v)?;
+            wrap.append_child(&dd)?;
+            dl.append_child(&wrap)?;
+        }
+        Ok(())
     }
 
     /// A row's or a column's printed label, or its id.

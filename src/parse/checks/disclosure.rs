@@ -166,7 +166,7 @@ fn restated(input: &Input, facts: &Facts, lang: Lang, out: &mut Vec<Check>) {
         let cells = RESTATED[k].2;
         let values: Option<Vec<f64>> = cells
             .iter()
-            .map(|c| facts.cells.get(*c).map(|f| f.value))
+            .map(|c| facts.cells.get(c).map(|f| f.value))
             .collect();
         let Some(values) = values else { continue };
         done[k] = true;

@@ -11,7 +11,6 @@ use super::{is_blank, RawTable, TokenKind};
 use crate::i18n::{Lang, Msg};
 use crate::parse::text::TextIndex;
 use crate::{Cell, Table, TableFormat, TableKind};
-use std::collections::HashMap;
 
 /// A row as printed: label and numbers.
 #[derive(Debug, Default)]
@@ -37,13 +36,40 @@ pub struct Facts {
     /// The format of the report's tables.
     pub format: Option<TableFormat>,
     /// Every cell read, by id.
-    pub cells: HashMap<String, CellFact>,
+    pub cells: Cells,
     /// Rules (`requests.row_total.new`) that served to recover cells.
     pub used: Vec<String>,
     /// Cells that could not be read.
     pub unreadable: Vec<String>,
     /// Cells printed blank, in reading order.
     pub blank: Vec<String>,
+}
+
+/// The cells read, by canonical id: at most the few hundred ids of the
+/// format, so a list (a hash map cost 9 KB of wasm).
+#[derive(Debug, Default)]
+pub struct Cells(Vec<(String, CellFact)>);
+
+impl Cells {
+    /// The cell `id`.
+    pub fn get(&self, id: &str) -> Option<&CellFact> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, c)| c)
+    }
+
+    /// True when `id` was read.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Records a cell.
+    pub fn insert(&mut self, id: String, cell: CellFact) {
+        self.0.push((id, cell));
+    }
+
+    /// True when none was read.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// A cell, for the checks.
@@ -429,7 +455,7 @@ fn settle(
     used: &mut Vec<String>,
 ) {
     let total: usize = open.iter().map(|o| o.2.len().max(1)).product();
-    let known: HashMap<String, f64> = out.iter().map(|c| (c.id.clone(), c.value)).collect();
+    let known = |id: &str| out.iter().find(|c| c.id == id).map(|c| c.value);
     let results = layout::result_rows(format);
     let mut found: Option<Vec<usize>> = None;
     let mut count = 0;
@@ -440,9 +466,7 @@ fn settle(
                 if let Some(k) = open.iter().position(|o| o.0 == row) {
                     return Some(open[k].2[pick[k]].0[col]);
                 }
-                known
-                    .get(&format!("requests.{row}.{}", REQUEST_COLUMNS[col]))
-                    .copied()
+                known(&format!("requests.{row}.{}", REQUEST_COLUMNS[col]))
             };
             let holds = (0..REQUEST_COLUMNS.len()).all(|col| {
                 let sum: Option<f64> = results.iter().map(|r| value(r, col)).sum();

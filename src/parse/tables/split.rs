@@ -121,7 +121,14 @@ fn number(s: &str) -> Option<f64> {
     {
         return None;
     }
-    s.parse().ok()
+    // By hand (core's float parser is 5 KB of wasm): the digits as one
+    // integer, divided by a power of ten. Both are exact in an f64 (at most
+    // 15 digits), so the one division rounds correctly, as parsing would.
+    let frac = b.get(int_len + 1..).unwrap_or_default();
+    let all = b[..int_len].iter().chain(frac);
+    let n = all.fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
+    let v = n as f64 / 10f64.powi(frac.len() as i32);
+    Some(if s.starts_with('-') { -v } else { v })
 }
 
 struct Search<'a> {
@@ -286,6 +293,8 @@ mod tests {
         assert_eq!(number("05"), None);
         assert_eq!(number("0.5"), Some(0.5));
         assert_eq!(number("75394432.52"), Some(75394432.52));
+        assert_eq!(number("24252.311082"), Some(24252.311082));
+        assert_eq!(number("-18"), Some(-18.0));
         assert_eq!(number("1.2.3"), None);
     }
 
