@@ -243,6 +243,8 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("cell.col.corrected", "结果纠正", "Corrected"),
     ("cell.col.other", "其他结果", "Other result"),
     ("cell.col.pending", "尚未审结", "Pending"),
+    ("check.cross_year.carried", "{0} 列：本年“上年结转”{1}，上年“结转下年度继续办理”{2}。", "Column {0}: carried in this year {1}, carried out last year {2}."),
+    ("check.cross_year.in_force", "{0}：本年现行有效 {1}，上年现行有效 {2} + 本年制发 {3} − 本年废止 {4}。", "{0}: in force this year {1}; last year's {2} + issued {3} − repealed {4}."),
     ("check.on_time.pass", "{0} 公开，早于 {1} 的期限。", "Published on {0}, before the deadline of {1}."),
     ("check.on_time.late", "{0} 公开，晚于 {1} 的期限。", "Published on {0}, after the deadline of {1}."),
     ("check.on_time.unknown", "未找到发布日期，无法核对是否按时公开（期限 {0}）。", "No publication date was found, so timeliness (deadline {0}) cannot be checked."),

@@ -19,6 +19,9 @@
 //! - **parse** ([`parse`], [`parse_with`] and [`ParseOptions`]; module
 //!   `parse`): text → [`Report`], pure Rust. A user's indicator rules are
 //!   [`IndicatorRule`]s compiled into [`Indicators`].
+//! - **compare** ([`compare`], [`compare_texts`]): two reports →
+//!   [`Comparison`]: sections aligned, figures paired, table cells and the
+//!   checks across years, text reuse.
 //! - **model** ([`Report`] and the types it holds): the contract's objects,
 //!   serialised with serde to exactly the contract's JSON; [`validate`]
 //!   checks the guarantees every report keeps (module `invariants`).
@@ -35,6 +38,7 @@
 #![forbid(unsafe_code)]
 #![deny(rustdoc::broken_intra_doc_links)]
 
+mod compare;
 mod i18n;
 mod invariants;
 mod model;
@@ -47,6 +51,7 @@ pub mod web;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 
+pub use compare::{compare, compare_texts};
 pub use i18n::Lang;
 pub use invariants::validate;
 pub use model::*;

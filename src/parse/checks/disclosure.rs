@@ -10,7 +10,7 @@ use crate::Check;
 use crate::{format_number, CheckStatus};
 
 /// The six parts: check id, the words a heading of the part holds, its name.
-const PARTS: [(&str, &[&str], &str); 6] = [
+pub(crate) const PARTS: [(&str, &[&str], &str); 6] = [
     ("required.overview", &["总体情况"], "总体情况"),
     (
         "required.active_disclosure",

@@ -9,7 +9,7 @@
 //! paragraph as well as in a heading.
 
 pub mod disclosure;
-mod parts;
+pub(crate) mod parts;
 
 use super::metrics::RawMetric;
 use super::text;

@@ -81,6 +81,25 @@ fn has_causes(text: &str) -> bool {
     )
 }
 
+/// The role a heading names explicitly, for aligning two reports' parts:
+/// `problems`, `plans`, `duty`, `other_matters` or `measures`; `None` for a
+/// thematic heading (which [`part`] counts as measures).
+pub(crate) fn role(title: &str) -> Option<&'static str> {
+    if is_other(title) {
+        Some("other_matters")
+    } else if is_problems(title) && !is_measures(title) {
+        Some("problems")
+    } else if is_plans(title) && !is_measures(title) {
+        Some("plans")
+    } else if duty_at(title).is_some() || text::contains(title, "第一责任人") {
+        Some("duty")
+    } else if is_measures(title) {
+        Some("measures")
+    } else {
+        None
+    }
+}
+
 /// The part a top-level heading names; a heading that names none is a
 /// measures part (thematic headings such as `一、坚持以习近平法治思想为统领……`
 /// are).

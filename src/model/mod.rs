@@ -8,6 +8,9 @@
 //! The native command line prints the same numbers, so its JSON is identical
 //! to what the browser receives.
 
+mod comparison;
+
+pub use comparison::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 

@@ -1,0 +1,490 @@
+//! **compare**: two reports, older and newer → [`Comparison`]. Sections
+//! aligned, figures paired, table cells side by side with the checks across
+//! years of `disclosure.md`, and the newer report's text found in the older
+//! ([`reuse`]). Pure Rust, linear in the reports' length apart from the
+//! alignment of headings (a few hundred at most).
+
+mod reuse;
+
+use crate::parse::checks::{disclosure, parts};
+use crate::parse::text::fold;
+use crate::{format_number, parse_with, ParseOptions};
+use crate::{
+    CellPair, Check, CheckStatus, Comparison, FigurePair, Lang, Metric, Report, Section,
+    SectionPair, SectionStatus, Side, Unpaired,
+};
+
+/// Compares two reports, each with the text its spans index (for a
+/// document, [`Report::text`]).
+///
+/// ```
+/// let older = "某区2023年法治政府建设年度报告\n一、主要举措和成效\n审结行政复议案件120件。全面推行行政执法三项制度。\n";
+/// let newer = "某区2024年法治政府建设年度报告\n一、主要举措和成效\n审结行政复议案件150件。全面推行行政执法三项制度。\n";
+/// let c = govreport::compare_texts(older, newer, &Default::default());
+/// assert_eq!(c.pairs[0].difference, 30.0);
+/// // Every line is found: the heading and one sentence word for word, the
+/// // title and the other sentence with their figures changed.
+/// let verbatim: Vec<bool> = c.reuse.spans.iter().map(|s| s.verbatim).collect();
+/// assert_eq!(verbatim, [false, true, false, true]);
+/// assert_eq!(c.reuse.share, 1.0);
+/// ```
+pub fn compare(
+    older: &Report,
+    older_text: &str,
+    newer: &Report,
+    newer_text: &str,
+    lang: Lang,
+) -> Comparison {
+    let (pairs, unpaired) = pair_figures(&older.metrics, older_text, &newer.metrics, newer_text);
+    Comparison {
+        older: side(older),
+        newer: side(newer),
+        sections: align(older, older_text, newer, newer_text),
+        pairs,
+        unpaired,
+        cells: cells(older, newer),
+        checks: cross_year(older, newer, lang),
+        reuse: reuse::reuse(older_text, newer_text, newer),
+    }
+}
+
+/// [`compare`] of two texts, parsed with `options`.
+pub fn compare_texts(older: &str, newer: &str, options: &ParseOptions) -> Comparison {
+    let (a, b) = (parse_with(older, options), parse_with(newer, options));
+    compare(&a, older, &b, newer, options.lang)
+}
+
+fn side(r: &Report) -> Side {
+    Side {
+        title: r.title.clone(),
+        year: r.year,
+        publisher: r.meta.publisher.clone(),
+    }
+}
+
+/// A heading's role: a part of the national format (信息公开) or of an
+/// annual report on law-based government, when it names one.
+fn role(s: &Section) -> Option<&'static str> {
+    if s.level != 1 {
+        return None;
+    }
+    disclosure::PARTS
+        .iter()
+        .find(|(_, words, _)| words.iter().any(|w| s.title.contains(w)))
+        .map(|(id, _, _)| *id)
+        .or_else(|| parts::role(&s.title))
+}
+
+/// Characters without blanks, folded.
+fn key(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).map(fold).collect()
+}
+
+/// Dice coefficient of the two titles' character bigrams.
+fn similarity(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = key(s).chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    if ga.is_empty() || gb.is_empty() {
+        return if key(a) == key(b) { 1.0 } else { 0.0 };
+    }
+    let mut used = vec![false; gb.len()];
+    let mut both = 0;
+    for g in &ga {
+        if let Some(i) = (0..gb.len()).find(|&i| !used[i] && gb[i] == *g) {
+            used[i] = true;
+            both += 1;
+        }
+    }
+    2.0 * both as f64 / (ga.len() + gb.len()) as f64
+}
+
+/// Sections aligned: by role first, then by title (the most similar of the
+/// same level, at least half alike), each at most once; then the rest of
+/// either side as removed or added, in document order.
+fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> Vec<SectionPair> {
+    let a: Vec<&Section> = older.all_sections().collect();
+    let b: Vec<&Section> = newer.all_sections().collect();
+    let body = |s: &Section, text: &str| key(s.body_span.slice(text).unwrap_or(""));
+    let mut partner: Vec<Option<usize>> = vec![None; b.len()];
+    let mut taken = vec![false; a.len()];
+    for (j, s) in b.iter().enumerate() {
+        if let Some(r) = role(s) {
+            if let Some(i) = (0..a.len()).find(|&i| !taken[i] && role(a[i]) == Some(r)) {
+                taken[i] = true;
+                partner[j] = Some(i);
+            }
+        }
+    }
+    // Then titles: every candidate pair of one level at least half alike,
+    // the most alike first (ties by position), so that swapping the
+    // reports swaps the pairs. Past a few thousand headings, equal titles
+    // only (hashing), to stay linear.
+    const MANY: usize = 2000;
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    if a.len() <= MANY && b.len() <= MANY {
+        for (j, s) in b.iter().enumerate() {
+            if partner[j].is_some() {
+                continue;
+            }
+            for (i, o) in a.iter().enumerate() {
+                if !taken[i] && o.level == s.level {
+                    let sim = similarity(&o.title, &s.title);
+                    if sim >= 0.5 {
+                        candidates.push((sim, i, j));
+                    }
+                }
+            }
+        }
+    } else {
+        let mut titles: std::collections::HashMap<(u8, String), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, o) in a.iter().enumerate() {
+            if !taken[i] {
+                titles.entry((o.level, key(&o.title))).or_default().push(i);
+            }
+        }
+        for (j, s) in b.iter().enumerate() {
+            if partner[j].is_none() {
+                for &i in titles
+                    .get(&(s.level, key(&s.title)))
+                    .into_iter()
+                    .flatten()
+                    .take(8)
+                {
+                    candidates.push((1.0, i, j));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then((x.1 + x.2).cmp(&(y.1 + y.2)))
+            .then(x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+            .then(x.1.min(x.2).cmp(&y.1.min(y.2)))
+    });
+    for (_, i, j) in candidates {
+        if !taken[i] && partner[j].is_none() {
+            taken[i] = true;
+            partner[j] = Some(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (j, s) in b.iter().enumerate() {
+        match partner[j] {
+            Some(i) => {
+                let same = key(&a[i].title) == key(&s.title)
+                    && body(a[i], older_text) == body(s, newer_text);
+                out.push(SectionPair {
+                    older: Some(a[i].id.clone()),
+                    newer: Some(s.id.clone()),
+                    status: if same {
+                        SectionStatus::Same
+                    } else {
+                        SectionStatus::Changed
+                    },
+                });
+            }
+            None => out.push(SectionPair {
+                older: None,
+                newer: Some(s.id.clone()),
+                status: SectionStatus::Added,
+            }),
+        }
+    }
+    for (i, s) in a.iter().enumerate() {
+        if !taken[i] {
+            out.push(SectionPair {
+                older: Some(s.id.clone()),
+                newer: None,
+                status: SectionStatus::Removed,
+            });
+        }
+    }
+    out
+}
+
+/// The words just before a figure (up to 12 characters, back to its
+/// sentence's start), as a key: a figure in a sentence carried over from
+/// the older report, its number changed, has the same.
+fn context(text: &str, m: &Metric) -> Option<String> {
+    let before = crate::Span::new(m.span.start.saturating_sub(24), m.span.start)
+        .slice(text)
+        .or_else(|| crate::Span::new(m.span.start.saturating_sub(23), m.span.start).slice(text))?;
+    let tail: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !matches!(c, '。' | '！' | '？' | '；' | '\n'))
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .map(|c| if c.is_ascii_digit() { '0' } else { fold(c) })
+        .collect();
+    (tail.chars().count() >= 4).then_some(tail)
+}
+
+/// Figures paired in document order: the same indicator, else the same
+/// subject, else the same words before it; always the same unit, kind and
+/// change. Each stage pairs the k-th of a kind in one report with the k-th
+/// in the other, so swapping the reports swaps every pair.
+fn pair_figures(
+    older: &[Metric],
+    older_text: &str,
+    newer: &[Metric],
+    newer_text: &str,
+) -> (Vec<FigurePair>, Unpaired) {
+    let mut used = vec![false; older.len()];
+    let mut paired = vec![None; newer.len()];
+    let compatible =
+        |a: &Metric, b: &Metric| a.unit == b.unit && a.change == b.change && a.kind == b.kind;
+    for (j, m) in newer.iter().enumerate() {
+        let Some(ind) = &m.indicator else { continue };
+        if let Some(i) = (0..older.len()).find(|&i| {
+            !used[i] && older[i].indicator.as_ref() == Some(ind) && compatible(&older[i], m)
+        }) {
+            used[i] = true;
+            paired[j] = Some((i, true));
+        }
+    }
+    // Subjects: each older subject found in one pass.
+    let mut by_subject: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, m) in older.iter().enumerate() {
+        if let Some(s) = m
+            .subject
+            .as_deref()
+            .map(key)
+            .filter(|s| s.chars().count() >= 2)
+        {
+            by_subject.entry(s).or_default().push(i);
+        }
+    }
+    for (j, m) in newer.iter().enumerate() {
+        if paired[j].is_some() {
+            continue;
+        }
+        let Some(s) = m.subject.as_deref().map(key) else {
+            continue;
+        };
+        let Some(list) = by_subject.get(&s) else {
+            continue;
+        };
+        if let Some(&i) = list.iter().find(|&&i| !used[i] && compatible(&older[i], m)) {
+            used[i] = true;
+            paired[j] = Some((i, false));
+        }
+    }
+    let mut by_context: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, m) in older.iter().enumerate() {
+        if !used[i] {
+            if let Some(k) = context(older_text, m) {
+                by_context.entry(k).or_default().push(i);
+            }
+        }
+    }
+    for (j, m) in newer.iter().enumerate() {
+        if paired[j].is_some() {
+            continue;
+        }
+        let Some(list) = context(newer_text, m).and_then(|k| by_context.get(&k)) else {
+            continue;
+        };
+        if let Some(&i) = list.iter().find(|&&i| !used[i] && compatible(&older[i], m)) {
+            used[i] = true;
+            paired[j] = Some((i, false));
+        }
+    }
+    // Last, the same words around it at all (a figure at a line's start,
+    // a figure with no subject): what remains, k-th with k-th.
+    let around = |text: &str, m: &Metric| -> String {
+        let after = crate::Span::new(m.span.end, m.span.end.saturating_add(6))
+            .slice(text)
+            .unwrap_or("");
+        let mut k = context(text, m).unwrap_or_default();
+        k.push('|');
+        k.extend(
+            after
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '\n'))
+                .map(fold),
+        );
+        k
+    };
+    let mut by_around: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, m) in older.iter().enumerate() {
+        if !used[i] {
+            by_around.entry(around(older_text, m)).or_default().push(i);
+        }
+    }
+    for (j, m) in newer.iter().enumerate() {
+        if paired[j].is_some() {
+            continue;
+        }
+        let Some(list) = by_around.get(&around(newer_text, m)) else {
+            continue;
+        };
+        if let Some(&i) = list.iter().find(|&&i| !used[i] && compatible(&older[i], m)) {
+            used[i] = true;
+            paired[j] = Some((i, false));
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut unpaired = Unpaired::default();
+    for (j, m) in newer.iter().enumerate() {
+        match paired[j] {
+            Some((i, by_indicator)) => {
+                let o = &older[i];
+                pairs.push(FigurePair {
+                    indicator: if by_indicator {
+                        m.indicator.as_deref().map(str::to_string)
+                    } else {
+                        None
+                    },
+                    subject: m.subject.clone(),
+                    unit: m.unit.as_deref().map(str::to_string),
+                    older: o.id.clone(),
+                    newer: m.id.clone(),
+                    older_value: o.value,
+                    newer_value: m.value,
+                    difference: m.value - o.value,
+                    ratio: (o.value != 0.0).then(|| m.value / o.value),
+                });
+            }
+            None => unpaired.newer.push(m.id.clone()),
+        }
+    }
+    unpaired.older = older
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(m, _)| m.id.clone())
+        .collect();
+    (pairs, unpaired)
+}
+
+fn cell_values(r: &Report) -> Vec<(&str, f64)> {
+    r.tables
+        .iter()
+        .flat_map(|t| &t.cells)
+        .map(|c| (c.id.as_str(), c.value))
+        .collect()
+}
+
+/// Every cell of either report, the newer's order first.
+fn cells(older: &Report, newer: &Report) -> Vec<CellPair> {
+    let (a, b) = (cell_values(older), cell_values(newer));
+    let find =
+        |list: &[(&str, f64)], id: &str| list.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+    let mut out: Vec<CellPair> = b
+        .iter()
+        .map(|&(id, v)| {
+            let o = find(&a, id);
+            CellPair {
+                id: id.to_string(),
+                older: o,
+                newer: Some(v),
+                difference: o.map(|o| v - o),
+            }
+        })
+        .collect();
+    for &(id, v) in &a {
+        if find(&b, id).is_none() {
+            out.push(CellPair {
+                id: id.to_string(),
+                older: Some(v),
+                newer: None,
+                difference: None,
+            });
+        }
+    }
+    out
+}
+
+/// The checks across years: 上年结转 this year = 结转下年度 last year, per
+/// column; 现行有效 this year = last year's + 制发 − 废止 (规章, 规范性文件).
+/// Only for consecutive years (or years unknown).
+fn cross_year(older: &Report, newer: &Report, lang: Lang) -> Vec<Check> {
+    let mut out = Vec::new();
+    if let (Some(a), Some(b)) = (older.year, newer.year) {
+        if b != a + 1 {
+            return out;
+        }
+    }
+    let (a, b) = (cell_values(older), cell_values(newer));
+    let get = |list: &[(&str, f64)], id: &str| list.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
+    let mut push = |id: String,
+                    lhs: f64,
+                    rhs: f64,
+                    key: &'static str,
+                    args: Vec<String>,
+                    cells: Vec<String>| {
+        let holds = (lhs - rhs).abs() < 1e-6;
+        let mut message = lang.say(crate::i18n::Msg::Key(key, args));
+        message.push_str(&lang.say(crate::i18n::Msg::Key(
+            if holds {
+                "check.arith.holds"
+            } else {
+                "check.arith.differs"
+            },
+            vec![],
+        )));
+        out.push(Check {
+            id,
+            status: if holds {
+                CheckStatus::Pass
+            } else {
+                CheckStatus::Fail
+            },
+            message,
+            metrics: vec![],
+            section: None,
+            cells,
+        });
+    };
+    for c in crate::parse::tables::layout::REQUEST_COLUMNS {
+        let (this, last) = (
+            format!("requests.carried_in.{c}"),
+            format!("requests.carried_out.{c}"),
+        );
+        if let (Some(x), Some(y)) = (get(&b, &this), get(&a, &last)) {
+            push(
+                format!("cross_year.requests.carried.{c}"),
+                x,
+                y,
+                "check.cross_year.carried",
+                vec![c.to_string(), format_number(x), format_number(y)],
+                vec![format!("newer.{this}"), format!("older.{last}")],
+            );
+        }
+    }
+    for row in ["rules", "normative"] {
+        let id = |r: &str, c: &str| format!("active.{r}.{c}");
+        let (now, before) = (get(&b, &id(row, "in_force")), get(&a, &id(row, "in_force")));
+        let (issued, repealed) = (get(&b, &id(row, "issued")), get(&b, &id(row, "repealed")));
+        if let (Some(now), Some(before), Some(i), Some(r)) = (now, before, issued, repealed) {
+            push(
+                format!("cross_year.active.in_force.{row}"),
+                now,
+                before + i - r,
+                "check.cross_year.in_force",
+                vec![
+                    row.to_string(),
+                    format_number(now),
+                    format_number(before),
+                    format_number(i),
+                    format_number(r),
+                ],
+                vec![
+                    format!("newer.{}", id(row, "in_force")),
+                    format!("older.{}", id(row, "in_force")),
+                    format!("newer.{}", id(row, "issued")),
+                    format!("newer.{}", id(row, "repealed")),
+                ],
+            );
+        }
+    }
+    out
+}
