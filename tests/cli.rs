@@ -560,3 +560,60 @@ fn html_on_standard_input_is_read_with_its_tables_and_never_run() {
     let at = |i: usize| span[i].as_u64().unwrap() as usize;
     assert_eq!(String::from_utf16(&units[at(0)..at(1)]).unwrap(), "3");
 }
+
+#[test]
+fn compare_writes_the_comparison_as_json_or_csv() {
+    let xxgk = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xxgk");
+    let (a, b) = (
+        xxgk.join("xxgk-01.page.html"),
+        xxgk.join("xxgk-02.page.html"),
+    );
+    let out = bin().arg("compare").arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["older"]["year"], 2019);
+    assert_eq!(json["newer"]["year"], 2020);
+    let new_total = json["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "requests.new.total")
+        .unwrap();
+    // 23 requests in 2019, 21 in 2020.
+    assert_eq!(
+        (
+            new_total["older"].as_f64(),
+            new_total["newer"].as_f64(),
+            new_total["difference"].as_f64()
+        ),
+        (Some(23.0), Some(21.0), Some(-2.0))
+    );
+    assert!(json["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "cross_year.requests.carried.total" && c["status"] == "pass"));
+    let share = json["reuse"]["share"].as_f64().unwrap();
+    assert!(share > 0.0 && share < 1.0, "{share}");
+
+    let out = bin()
+        .args(["compare", "--format=csv"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        csv.lines().next(),
+        Some("kind,id,indicator,subject,unit,older,newer,difference,ratio")
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("cell,requests.new.total,,,,23,21,-2,")),
+        "{csv}"
+    );
+
+    let out = bin().arg("compare").arg(&a).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("compare takes two files"));
+}

@@ -2,9 +2,19 @@
 // Section, Metric, Check, …, Options, IndicatorRule) are generated from the
 // Rust types (tsify) into govreport_core.d.ts and re-exported here.
 
-import type { Document, Options, Report } from './govreport_core.js';
+import type { Comparison, Document, Options, Report } from './govreport_core.js';
 export type {
   Cell,
+  CellPair,
+  Comparison,
+  FigurePair,
+  ReusedSpan,
+  Reuse,
+  SectionPair,
+  SectionShare,
+  SectionStatus,
+  Side,
+  Unpaired,
   Check,
   CheckStatus,
   Derived,
@@ -52,6 +62,11 @@ export function parse(text: string, options?: Options): Report;
  * DOM); `report.text` is the document's text, which the spans index.
  */
 export function parseDocument(document: Document, options?: Options): Report;
+/**
+ * Compares two reports, the older first, each a text or a document: the
+ * contract's comparison (sections, pairs, cells, checks across years, reuse).
+ */
+export function compare(older: string | Document, newer: string | Document, options?: Options): Comparison;
 /** The viewer's words, `{ key: text }`. */
 export function labels(lang?: 'zh' | 'en'): Record<string, string>;
 /** The name of a canonical indicator id, or undefined. */

@@ -98,6 +98,19 @@ export function parseDocument(document, options) {
   return wasm.parseDocument(document, options);
 }
 
+/**
+ * Compares two reports, the older first, each a text or a document
+ * `{ text, tables }`: sections aligned, figures paired, table cells, the
+ * checks across years, and the newer text found in the older.
+ * @param {string | object} older
+ * @param {string | object} newer
+ * @param {{ lang?: 'zh' | 'en', indicators?: object[] }} [options]
+ */
+export function compare(older, newer, options) {
+  needInit('compare');
+  return wasm.compare(older, newer, options);
+}
+
 const labelCache = new Map();
 /**
  * The viewer's words in a language, `{ key: text }`.

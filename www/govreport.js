@@ -21,7 +21,7 @@
 
 import { GovReportElement, upgradeMarkup } from './element.js';
 
-export { init, initSync, parse, parseDocument, labels, indicatorName, indicatorIds, __test } from './core.js';
+export { init, initSync, parse, parseDocument, compare, labels, indicatorName, indicatorIds, __test } from './core.js';
 export { GovReportElement, articleOf, documentFromHtml, documentOf, mount, showError, textOfMarkup, upgradeMarkup } from './element.js';
 export { init as default } from './core.js';
 

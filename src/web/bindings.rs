@@ -225,6 +225,42 @@ pub fn render_document_js(
     to_js(&report)
 }
 
+/// A report and its text, from a string or a document.
+fn report_of(
+    value: JsValue,
+    options: &ParseOptions,
+    name: &str,
+) -> Result<(Report, String), JsError> {
+    if let Some(text) = value.as_string() {
+        let report = parse_with(&text, options);
+        return Ok((report, text));
+    }
+    let document = document_of(value, name)?;
+    let report = parse_document(&document, options);
+    Ok((report, document.text))
+}
+
+/// Compares two reports, each a text or a document `{ text, tables }`:
+/// the contract's comparison object.
+///
+/// # Errors
+///
+/// An argument is neither a string nor a document, or `options` as for
+/// [`parse_js`].
+#[wasm_bindgen(js_name = compare, unchecked_return_type = "Comparison")]
+pub fn compare_js(
+    #[wasm_bindgen(unchecked_param_type = "string | Document")] older: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Document")] newer: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = self::options(options, "compare(older, newer, options)")?;
+    let (a, ta) = report_of(older, &options, "compare(older)")?;
+    let (b, tb) = report_of(newer, &options, "compare(older, newer)")?;
+    crate::compare(&a, &ta, &b, &tb, options.lang)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("govreport: cannot hand over the comparison: {e}")))
+}
+
 /// The viewer's labels in a language, `{ key: text }`.
 #[wasm_bindgen(unchecked_return_type = "Record<string, string>")]
 pub fn labels(lang: &str) -> Object {

@@ -185,6 +185,20 @@ function parseCsv(text) {
   console.log(`ok   the viewer's CSV guards ${cases.length} cells as the command line's does`);
 }
 
+// compare() equals the command line's `compare` JSON (both of text).
+{
+  const target = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
+  const pairs = [['xxgk/xxgk-01.txt', 'xxgk/xxgk-02.txt'], ['fazhi-long/fazhi-03.txt', 'fazhi-long/fazhi-05.txt'], ['seed.txt', 'seed.txt']];
+  for (const [a, b] of pairs) {
+    const [fa, fb] = [a, b].map((f) => join(ROOT, 'tests/fixtures', f));
+    const cli = JSON.parse(execFileSync(join(target, 'debug/govreport'), ['compare', fa, fb], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    const got = core.compare(readFileSync(fa, 'utf8'), readFileSync(fb, 'utf8'));
+    assert.equal(JSON.stringify(got), JSON.stringify(cli), `${a} → ${b}`);
+  }
+  assert.throws(() => core.compare('x', 42), /document must be an object/);
+  console.log(`ok   compare() equals the command line's JSON on ${pairs.length} pairs`);
+}
+
 // The labels: every key, in both languages, the same keys.
 {
   const zh = core.labels('zh');

@@ -14,6 +14,7 @@ usage:
   govreport parse [options] --out DIR FILE...  write DIR/<file stem>.json for each file
   govreport metrics [options] FILE|DIR...      one table of every metric of every report
   govreport tables [options] FILE|DIR...       one table of every statistical table cell
+  govreport compare [options] OLDER NEWER      this year against last year, one body against another
   govreport --help | --version
   govreport COMMAND --help                     the options of a command
 
@@ -78,6 +79,23 @@ that ran together).
 CSV text cells that begin with = + - @, a tab or a carriage return get a
 leading ' (spreadsheet formulas); numbers are written as numbers.";
 
+/// `govreport compare --help`.
+pub const COMPARE_USAGE: &str = "\
+usage: govreport compare [--format json|csv] [--out FILE] [--lang zh|en] OLDER NEWER
+
+Compares two reports (text or HTML), the older first: sections aligned
+(same, changed, added, removed), figures paired (the same indicator, else
+the same subject, else the same words around them; never different units
+or a level with a change), table cells with their differences, the checks
+across years of a 政府信息公开 report's tables, and the newer report's text
+found in the older (reuse).
+
+  --format json|csv   the comparison as JSON (default), or CSV: one row per
+                      figure pair and per table cell
+  --out FILE, -o FILE write to FILE instead of standard output
+  --lang zh|en        language of messages (zh)
+  --help, -h          this text";
+
 /// What the command line was asked to do.
 pub enum Command {
     /// `parse`.
@@ -86,6 +104,8 @@ pub enum Command {
     Metrics(Args),
     /// `tables`.
     Tables(Args),
+    /// `compare`.
+    Compare(Args),
     /// Print this text and succeed.
     Help(&'static str),
     /// `--version`.
@@ -98,6 +118,8 @@ pub struct Args {
     pub indicators: Option<PathBuf>,
     pub out: Option<PathBuf>,
     pub format: Format,
+    /// `--format` was given (compare's default differs).
+    pub format_given: bool,
     pub files: Vec<String>,
 }
 
@@ -106,6 +128,8 @@ pub struct Args {
 pub enum Format {
     Csv,
     Jsonl,
+    /// `compare`'s default.
+    Json,
 }
 
 /// A command-line mistake, with the usage text that goes with it.
@@ -141,10 +165,11 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         "parse" => (PARSE_USAGE, false),
         "metrics" => (METRICS_USAGE, true),
         "tables" => (TABLES_USAGE, true),
+        "compare" => (COMPARE_USAGE, true),
         "help" => return Ok(Command::Help(USAGE)),
         other => {
             return Err(Usage {
-                message: format!("unknown command {other:?} (parse, metrics or tables)"),
+                message: format!("unknown command {other:?} (parse, metrics, tables or compare)"),
                 usage: USAGE,
             })
         }
@@ -155,6 +180,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         indicators: None,
         out: None,
         format: Format::Csv,
+        format_given: false,
         files: Vec::new(),
     };
     while let Some(arg) = parser.next().map_err(fail(usage))? {
@@ -176,9 +202,14 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
             Long("format") if rows => {
                 args.format = match text_value(&mut parser).map_err(fail(usage))?.as_str() {
                     "csv" => Format::Csv,
-                    "jsonl" => Format::Jsonl,
+                    "jsonl" if command != "compare" => Format::Jsonl,
+                    "json" if command == "compare" => Format::Json,
+                    other if command == "compare" => {
+                        return Err(err(format!("unknown format {other:?} (json or csv)")))
+                    }
                     other => return Err(err(format!("unknown format {other:?} (csv or jsonl)"))),
-                }
+                };
+                args.format_given = true;
             }
             Value(v) => args.files.push(v.string().map_err(fail(usage))?),
             other => return Err(fail(usage)(other.unexpected())),
@@ -187,9 +218,22 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
     if args.files.is_empty() {
         return Err(err("no input file".into()));
     }
+    let mut args = args;
+    if command == "compare" {
+        if args.files.len() != 2 {
+            return Err(err(format!(
+                "compare takes two files, OLDER and NEWER ({} given)",
+                args.files.len()
+            )));
+        }
+        if !args.format_given {
+            args.format = Format::Json;
+        }
+    }
     Ok(match command.as_str() {
         "metrics" => Command::Metrics(args),
         "tables" => Command::Tables(args),
+        "compare" => Command::Compare(args),
         _ => Command::Parse(args),
     })
 }
@@ -250,7 +294,7 @@ mod tests {
         assert_eq!(message("parse"), "no input file");
         assert_eq!(
             message("frobnicate x"),
-            "unknown command \"frobnicate\" (parse, metrics or tables)"
+            "unknown command \"frobnicate\" (parse, metrics, tables or compare)"
         );
         assert_eq!(message(""), "no command");
     }

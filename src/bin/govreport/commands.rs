@@ -3,7 +3,7 @@
 
 use crate::args::{Args, Format};
 use crate::csv;
-use crate::input::{expand, parse_file, unless_closed};
+use crate::input::{expand, parse_file, parse_file_with_text, unless_closed};
 use govreport::{ParseOptions, Report};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -221,7 +221,7 @@ fn rows(format: Format, file: &str, report: &Report) -> String {
     let mut out = String::new();
     match format {
         Format::Csv => csv::push_rows(&mut out, file, report),
-        Format::Jsonl => {
+        Format::Jsonl | Format::Json => {
             for m in &report.metrics {
                 let row = Row {
                     file,
@@ -248,6 +248,42 @@ fn rows(format: Format, file: &str, report: &Report) -> String {
         }
     }
     out
+}
+
+pub fn cmd_compare(args: Args, options: ParseOptions) -> ExitCode {
+    let read = |f: &String| parse_file_with_text(f, &options);
+    let (older, newer) = match (read(&args.files[0]), read(&args.files[1])) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            for e in [a.err(), b.err()].into_iter().flatten() {
+                eprintln!("govreport: {e}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let c = govreport::compare(&older.0, &older.1, &newer.0, &newer.1, options.lang);
+    let body = match args.format {
+        Format::Csv => csv::comparison(&c),
+        _ => {
+            let mut s = serde_json::to_string_pretty(&c).expect("a comparison always serialises");
+            s.push('\n');
+            s
+        }
+    };
+    let written = match &args.out {
+        Some(path) => {
+            std::fs::write(path, body).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
+        None => unless_closed(std::io::stdout().lock().write_all(body.as_bytes()))
+            .map_err(|e| format!("standard output: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("govreport: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// A line of `metrics --format jsonl` for an indicator derived from the
@@ -279,7 +315,7 @@ fn table_rows(format: Format, file: &str, report: &Report) -> String {
     let mut out = String::new();
     match format {
         Format::Csv => csv::push_table_rows(&mut out, file, report),
-        Format::Jsonl => {
+        Format::Jsonl | Format::Json => {
             for t in &report.tables {
                 for c in &t.cells {
                     let (table, row, column) = csv::cell_parts(&c.id);

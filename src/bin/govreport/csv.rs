@@ -71,6 +71,46 @@ pub fn push_table_rows(out: &mut String, file: &str, report: &Report) {
     }
 }
 
+/// `compare --format csv`: one row per figure pair, then per table cell.
+pub fn comparison(c: &govreport::Comparison) -> String {
+    let mut out = String::from("kind,id,indicator,subject,unit,older,newer,difference,ratio\n");
+    let num = |v: Option<f64>| v.map(format_number).unwrap_or_default();
+    for p in &c.pairs {
+        out.push_str("figure,");
+        push_field(&mut out, &format!("{}→{}", p.older, p.newer));
+        out.push(',');
+        push_field(&mut out, p.indicator.as_deref().unwrap_or_default());
+        out.push(',');
+        push_field(&mut out, p.subject.as_deref().unwrap_or_default());
+        out.push(',');
+        push_field(&mut out, p.unit.as_deref().unwrap_or_default());
+        out.push_str(&format!(
+            ",{},{},{},{}\n",
+            format_number(p.older_value),
+            format_number(p.newer_value),
+            format_number(p.difference),
+            num(p.ratio)
+        ));
+    }
+    for cell in &c.cells {
+        out.push_str("cell,");
+        push_field(&mut out, &cell.id);
+        out.push_str(",,,");
+        let ratio = match (cell.older, cell.newer) {
+            (Some(o), Some(n)) if o != 0.0 => Some(n / o),
+            _ => None,
+        };
+        out.push_str(&format!(
+            ",{},{},{},{}\n",
+            num(cell.older),
+            num(cell.newer),
+            num(cell.difference),
+            num(ratio)
+        ));
+    }
+    out
+}
+
 /// One CSV text field: quoted when it needs it (RFC 4180), and with a
 /// leading `'` when it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return, which a spreadsheet would otherwise run as a formula (numbers

@@ -81,13 +81,24 @@ pub fn options(args: &Args) -> Result<ParseOptions, String> {
 /// starts with a tag) is read as a document with tables, anything else as
 /// text.
 pub fn parse_file(path: &str, options: &ParseOptions) -> Result<Report, String> {
+    parse_file_with_text(path, options).map(|(report, _)| report)
+}
+
+/// [`parse_file`], with the text the report's spans index (the file's, or
+/// for HTML the document's).
+pub fn parse_file_with_text(
+    path: &str,
+    options: &ParseOptions,
+) -> Result<(Report, String), String> {
     let bytes = read(path)?;
     let text = text(path, &bytes)?;
     if is_html(path) || govreport::html::looks_like_html(&text) {
         let doc = govreport::html::read(&text, options.lang);
-        return Ok(govreport::parse_document(&doc, options));
+        let report = govreport::parse_document(&doc, options);
+        return Ok((report, doc.text));
     }
-    Ok(parse_with(&text, options))
+    let report = parse_with(&text, options);
+    Ok((report, text.into_owned()))
 }
 
 /// A file named as HTML.

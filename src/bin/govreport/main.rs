@@ -6,6 +6,7 @@
 //! govreport metrics [--format csv|jsonl] [--out FILE] FILE|DIR...
 //!                                                               every metric of every report
 //! govreport tables [--format csv|jsonl] [--out FILE] FILE|DIR... every table cell of every report
+//! govreport compare [--format json|csv] [--out FILE] OLDER NEWER  two reports compared
 //! govreport COMMAND --help
 //! ```
 
@@ -39,6 +40,7 @@ fn main() -> std::process::ExitCode {
         Ok(args::Command::Parse(a)) => with_options(a, commands::cmd_parse),
         Ok(args::Command::Metrics(a)) => with_options(a, commands::cmd_metrics),
         Ok(args::Command::Tables(a)) => with_options(a, commands::cmd_tables),
+        Ok(args::Command::Compare(a)) => with_options(a, commands::cmd_compare),
         Ok(args::Command::Help(text)) => {
             println!("{text}");
             ExitCode::SUCCESS
