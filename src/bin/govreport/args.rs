@@ -218,7 +218,6 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
     if args.files.is_empty() {
         return Err(err("no input file".into()));
     }
-    let mut args = args;
     if command == "compare" {
         if args.files.len() != 2 {
             return Err(err(format!(
