@@ -64,7 +64,7 @@ fi
 # version, and the README.
 SRC="$T/wasm-bindgen/src"
 rm -rf "$SRC" && mkdir -p "$SRC"
-cp www/core.js www/element.js www/govreport.js www/viewer.js www/styles.js www/blocks.js "$SRC/"
+cp www/core.js www/element.js www/govreport.js www/viewer.js www/styles.js www/blocks.js www/compare.js "$SRC/"
 cp "$T/wasm-bindgen/govreport_core.js" "$SRC/"
 find pkg -maxdepth 1 -name '*.js' -delete
 BUNDLE_FLAGS=()

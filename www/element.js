@@ -18,6 +18,7 @@
 import * as core from './core.js';
 import { adoptStyles, langOf, prepareStyles, wire } from './viewer.js';
 import { documentFromHtml, documentOf } from './blocks.js';
+import { attachComparison } from './compare.js';
 
 export { articleOf, documentFromHtml, documentOf } from './blocks.js';
 
@@ -33,8 +34,14 @@ const WARM_UP = '某市2021年度法治政府建设情况报告\n一、主要举
  * offsets. The text is already here, and copying each run back out of wasm
  * memory would cost a decode.
  */
-function textRuns(text) {
-  return (parent, start, end) => parent.append(text.slice(start, end));
+function textRuns(text, nodes) {
+  if (!nodes) return (parent, start, end) => parent.append(text.slice(start, end));
+  // Recorded (a comparison marks sentences by offset afterwards).
+  return (parent, start, end) => {
+    const node = document.createTextNode(text.slice(start, end));
+    parent.append(node);
+    nodes.push([start, node]);
+  };
 }
 
 /**
@@ -167,7 +174,7 @@ function names(rules) {
  *   as for parse(); the viewer shows a user rule's `name` for its id
  * @returns {Promise<Viewer>} `{ report, expandAll, collapseAll, reveal, revealSection, metricsCsv, destroy }`
  */
-export async function mount(element, input, options = {}) {
+export async function mount(element, input, options = {}, internal = {}) {
   const text = typeof input === 'string' ? input : input?.text;
   // A document `{ text, tables }` (from HTML): its tables are read as grids.
   const doc = typeof input === 'object' && input !== null && Array.isArray(input.tables) ? input : null;
@@ -188,9 +195,10 @@ export async function mount(element, input, options = {}) {
     used = true;
     // The options go to the parser as given (an unknown key or a bad
     // indicator pattern is its error), with the language resolved here.
+    const runs = textRuns(text, internal.nodes);
     const report = doc
-      ? core.renderDocument(shadow, { text, tables: doc.tables, warnings: doc.warnings ?? [] }, { ...options, lang }, textRuns(text))
-      : core.render(shadow, text, { ...options, lang }, textRuns(text));
+      ? core.renderDocument(shadow, { text, tables: doc.tables, warnings: doc.warnings ?? [] }, { ...options, lang }, runs)
+      : core.render(shadow, text, { ...options, lang }, runs);
     // After the render, which replaces the shadow root's children (the
     // <style> of browsers without constructable stylesheets among them).
     adoptStyles(shadow);
@@ -240,8 +248,22 @@ function decodeText(bytes, contentType) {
   }
 }
 
+/**
+ * A report fetched from `url`: its text, or for a page served as HTML its
+ * document (the article, with its tables).
+ */
+async function fetchReport(url, lang) {
+  const at = new URL(url, document.baseURI);
+  const response = await fetch(at, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${at.pathname}: HTTP ${response.status}`);
+  const type = response.headers.get('content-type');
+  const text = decodeText(new Uint8Array(await response.arrayBuffer()), type);
+  if (/^\s*text\/html\b/i.test(type ?? '') || /\.html?$/i.test(at.pathname)) return documentFromHtml(text, lang);
+  return text;
+}
+
 export class GovReportElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang'];
+  static observedAttributes = ['src', 'lang', 'compare-src'];
 
   /** Registers the element (once; a second call is a no-op). */
   static define(tag = 'gov-report', registry = globalThis.customElements) {
@@ -299,21 +321,16 @@ export class GovReportElement extends HTMLElement {
     let text = this.#text;
     let input = null;
     try {
+      // The reports to compare with, oldest first, fetched meanwhile.
+      const compareUrls = (this.getAttribute('compare-src') ?? '').split(/\s+/).filter(Boolean);
+      const olders = compareUrls.length ? Promise.all(compareUrls.map((u) => fetchReport(u, langOf(this)))) : null;
+      olders?.catch(() => {});
       if (text === null && this.hasAttribute('src')) {
         // Load the wasm while the text is on its way.
         core.init().catch(() => {});
         prepareStyles();
-        const url = new URL(this.getAttribute('src'), document.baseURI);
-        const response = await fetch(url, { credentials: 'same-origin' });
-        if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-        const type = response.headers.get('content-type');
-        text = decodeText(new Uint8Array(await response.arrayBuffer()), type);
-        // A page served as HTML: its article, with its tables as tables.
-        if (/^\s*text\/html\b/i.test(type ?? '') || /\.html?$/i.test(url.pathname)) {
-          const doc = documentFromHtml(text, langOf(this));
-          text = doc.text;
-          input = doc;
-        }
+        input = await fetchReport(this.getAttribute('src'), langOf(this));
+        text = typeof input === 'string' ? input : input.text;
       }
       text ??= this.textContent ?? '';
       input ??= text;
@@ -331,9 +348,22 @@ export class GovReportElement extends HTMLElement {
       this.addEventListener('gov-report-ready', take, { capture: true });
       try {
         this.#shown = text;
-        const viewer = await mount(this, input, this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {});
+        const options = this.hasAttribute('lang') ? { lang: /^en/i.test(this.getAttribute('lang')) ? 'en' : 'zh' } : {};
+        const nodes = olders ? [] : undefined;
+        const viewer = await mount(this, input, options, { nodes });
         // A later load (the text set again meanwhile) has its own viewer.
         if (generation === this.#generation) this.#viewer = viewer;
+        if (olders && generation === this.#generation) {
+          const previous = await olders;
+          if (generation !== this.#generation) return;
+          const lang = /^en/i.test(options.lang ?? langOf(this)) ? 'en' : 'zh';
+          const emit = (type, detail) => this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+          const result = attachComparison({ shadow: this.shadowRoot, viewer, nodes, newer: input, olders: previous, options: { lang }, labels: core.labels(lang), emit });
+          viewer.comparison = result.comparison;
+          viewer.comparisons = result.comparisons;
+          viewer.changesCsv = result.csv;
+          emit('gov-report-compare-ready', { comparison: result.comparison, comparisons: result.comparisons, viewer });
+        }
       } finally {
         this.removeEventListener('gov-report-ready', take, { capture: true });
       }

@@ -159,6 +159,18 @@ th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 tbody tr { cursor: pointer; }
 tbody tr:hover, tbody tr:focus { background: var(--_bg); }
 
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+span.delta { font-size: .75em; margin-left: .15em; white-space: nowrap; font-variant-numeric: tabular-nums; }
+span.delta.up { color: var(--_pass); }
+span.delta.down { color: var(--_fail); }
+.has-reused { box-shadow: inset 3px 0 0 var(--_border); padding-left: .4em; }
+.has-reused::before { content: "↺"; float: left; margin-left: -1.4em; color: var(--_muted); font-size: .8em; }
+.dim-reused span.reused { opacity: .45; }
+.panel.compare .share { margin: 0 0 .5rem; font-size: .875em; }
+.panel.compare tbody tr:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
+figure.chart { margin: 0 0 .75rem; }
+figure.chart svg { width: 100%; max-width: 20rem; height: auto; color: var(--_accent); display: block; }
+figure.chart figcaption { font-size: .875em; font-weight: 700; }
 figure.table { margin: .75rem 0; }
 figure.table figcaption { font-weight: 700; margin-bottom: .25rem; }
 .table-scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--_border); border-radius: 6px; }
