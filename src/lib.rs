@@ -59,4 +59,6 @@ pub use parse::document::{Document, GridCell, GridTable};
 pub use parse::indicators::{indicator, Indicator, INDICATORS};
 pub use parse::limits;
 pub use parse::rules::{IndicatorRule, Indicators, RuleError};
+pub use parse::tables::derived::DERIVED;
+pub use parse::tables::layout::cell_ids;
 pub use parse::{parse, parse_document, parse_with, ParseOptions};

@@ -617,3 +617,61 @@ fn compare_writes_the_comparison_as_json_or_csv() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("compare takes two files"));
 }
+
+#[test]
+fn series_compares_each_body_year_by_year_and_panel_writes_the_dataset() {
+    let dir = tmp("series");
+    let xxgk = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xxgk");
+    for f in ["xxgk-01.txt", "xxgk-02.txt", "xxgk-03.txt", "xxgk-09.txt"] {
+        std::fs::copy(xxgk.join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("untitled.txt"), "一、总体情况\n共办理12件。\n").unwrap();
+    let out = bin().arg("series").arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "body,older,newer,older_year,newer_year,pairs,cells_changed,reuse_share,cross_year_failed"
+    );
+    // 平潭 2019 → 2020 → 2021; 上海市科委 alone; the untitled file unplaced.
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[1].starts_with("平潭综合实验区政府信息公开工作年度报告,")
+            && lines[1].contains(",2019,2020,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].contains(",2020,2021,"), "{}", lines[2]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("untitled.txt: no body or year"));
+
+    let out = bin()
+        .args(["panel", "--format", "jsonl"])
+        .arg(dir.join("xxgk-03.txt"))
+        .output()
+        .unwrap();
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.iter().any(|r| r["indicator"] == "requests.new.total"
+        && r["value"] == 70.0
+        && r["source"] == "cell"));
+    assert!(rows
+        .iter()
+        .any(|r| r["indicator"] == "disclosure.requests_received" && r["source"] == "derived"));
+    let out = bin().args(["panel", "--wide"]).arg(&dir).output().unwrap();
+    let wide = String::from_utf8(out.stdout).unwrap();
+    let header: Vec<&str> = wide.lines().next().unwrap().split(',').collect();
+    let col = header
+        .iter()
+        .position(|h| *h == "requests.new.total")
+        .unwrap();
+    let row = wide.lines().find(|l| l.contains("xxgk-03.txt")).unwrap();
+    assert_eq!(row.split(',').nth(col), Some("70"));
+    assert!(wide
+        .lines()
+        .skip(1)
+        .all(|l| l.split(',').count() == header.len() || l.contains('"')));
+}

@@ -15,6 +15,8 @@ usage:
   govreport metrics [options] FILE|DIR...      one table of every metric of every report
   govreport tables [options] FILE|DIR...       one table of every statistical table cell
   govreport compare [options] OLDER NEWER      this year against last year, one body against another
+  govreport series [options] DIR...            each report against the previous year's of its body
+  govreport panel [options] FILE|DIR...        one row per report and indicator (--wide: per report)
   govreport --help | --version
   govreport COMMAND --help                     the options of a command
 
@@ -96,6 +98,38 @@ found in the older (reuse).
   --lang zh|en        language of messages (zh)
   --help, -h          this text";
 
+/// `govreport series --help`.
+pub const SERIES_USAGE: &str = "\
+usage: govreport series [--format csv|jsonl] [--out FILE] [--lang zh|en] FILE|DIR...
+
+Groups the reports by body (the publisher the page names, else the title
+without its year), orders each body's reports by year, and compares each
+with the one before: one row per comparison (CSV: body, files, years,
+figures paired, table cells changed, the reused share, checks across years
+that failed; JSON Lines: the whole comparison). Reports with no body or no
+year are reported on stderr.
+
+  --format csv|jsonl  CSV with a header (default), or one JSON object a line
+  --out FILE, -o FILE write to FILE instead of standard output
+  --lang zh|en        language of messages (zh)
+  --help, -h          this text";
+
+/// `govreport panel --help`.
+pub const PANEL_USAGE: &str = "\
+usage: govreport panel [--format csv|jsonl] [--wide] [--out FILE] [--lang zh|en] FILE|DIR...
+
+One row per report and indicator: file, title, year, body, indicator,
+value, unit, source (metric: the first figure of that canonical indicator
+in the report; derived: computed from its tables; cell: a table cell). With
+--wide, one row per report and one column per canonical indicator, derived
+indicator and table cell (the same columns for every report).
+
+  --format csv|jsonl  CSV with a header (default), or one JSON object a line
+  --wide              one row per report
+  --out FILE, -o FILE write to FILE instead of standard output
+  --lang zh|en        language of messages (zh)
+  --help, -h          this text";
+
 /// What the command line was asked to do.
 pub enum Command {
     /// `parse`.
@@ -106,6 +140,10 @@ pub enum Command {
     Tables(Args),
     /// `compare`.
     Compare(Args),
+    /// `series`.
+    Series(Args),
+    /// `panel`.
+    Panel(Args),
     /// Print this text and succeed.
     Help(&'static str),
     /// `--version`.
@@ -120,6 +158,8 @@ pub struct Args {
     pub format: Format,
     /// `--format` was given (compare's default differs).
     pub format_given: bool,
+    /// `panel --wide`.
+    pub wide: bool,
     pub files: Vec<String>,
 }
 
@@ -161,19 +201,22 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         Some(Value(v)) => v.string().map_err(fail(USAGE))?,
         Some(other) => return Err(fail(USAGE)(other.unexpected())),
     };
-    let (usage, rows) = match command.as_str() {
-        "parse" => (PARSE_USAGE, false),
-        "metrics" => (METRICS_USAGE, true),
-        "tables" => (TABLES_USAGE, true),
-        "compare" => (COMPARE_USAGE, true),
-        "help" => return Ok(Command::Help(USAGE)),
-        other => {
-            return Err(Usage {
-                message: format!("unknown command {other:?} (parse, metrics, tables or compare)"),
+    let (usage, rows) =
+        match command.as_str() {
+            "parse" => (PARSE_USAGE, false),
+            "metrics" => (METRICS_USAGE, true),
+            "tables" => (TABLES_USAGE, true),
+            "compare" => (COMPARE_USAGE, true),
+            "series" => (SERIES_USAGE, true),
+            "panel" => (PANEL_USAGE, true),
+            "help" => return Ok(Command::Help(USAGE)),
+            other => return Err(Usage {
+                message: format!(
+                    "unknown command {other:?} (parse, metrics, tables, compare, series or panel)"
+                ),
                 usage: USAGE,
-            })
-        }
-    };
+            }),
+        };
     let err = |message: String| Usage { message, usage };
     let mut args = Args {
         lang: Lang::Zh,
@@ -181,6 +224,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         out: None,
         format: Format::Csv,
         format_given: false,
+        wide: false,
         files: Vec::new(),
     };
     while let Some(arg) = parser.next().map_err(fail(usage))? {
@@ -211,6 +255,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
                 };
                 args.format_given = true;
             }
+            Long("wide") if command == "panel" => args.wide = true,
             Value(v) => args.files.push(v.string().map_err(fail(usage))?),
             other => return Err(fail(usage)(other.unexpected())),
         }
@@ -233,6 +278,8 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         "metrics" => Command::Metrics(args),
         "tables" => Command::Tables(args),
         "compare" => Command::Compare(args),
+        "series" => Command::Series(args),
+        "panel" => Command::Panel(args),
         _ => Command::Parse(args),
     })
 }
@@ -293,7 +340,7 @@ mod tests {
         assert_eq!(message("parse"), "no input file");
         assert_eq!(
             message("frobnicate x"),
-            "unknown command \"frobnicate\" (parse, metrics, tables or compare)"
+            "unknown command \"frobnicate\" (parse, metrics, tables, compare, series or panel)"
         );
         assert_eq!(message(""), "no command");
     }

@@ -115,8 +115,7 @@ pub fn comparison(c: &govreport::Comparison) -> String {
 /// leading `'` when it begins with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return, which a spreadsheet would otherwise run as a formula (numbers
 /// are written by [`push_row`] as they are, never through here).
-#[cfg(test)]
-pub fn field(s: &str) -> String {
+pub fn text_field(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_field(&mut out, s);
     out
@@ -301,11 +300,11 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(field("plain"), "plain");
-        assert_eq!(field("a\"b"), "\"a\"\"b\"");
-        assert_eq!(field("\"\""), "\"\"\"\"\"\"");
-        assert_eq!(field("line\nbreak"), "\"line\nbreak\"");
-        assert_eq!(field("cr\r"), "\"cr\r\"");
+        assert_eq!(text_field("plain"), "plain");
+        assert_eq!(text_field("a\"b"), "\"a\"\"b\"");
+        assert_eq!(text_field("\"\""), "\"\"\"\"\"\"");
+        assert_eq!(text_field("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(text_field("cr\r"), "\"cr\r\"");
     }
 
     #[test]
@@ -325,7 +324,7 @@ mod tests {
             ("纠错率-1", "纠错率-1"),
             ("", ""),
         ] {
-            assert_eq!(field(cell), written, "{cell:?}");
+            assert_eq!(text_field(cell), written, "{cell:?}");
         }
         // A title and a section title that begin with one, in real rows;
         // a negative value stays a number.

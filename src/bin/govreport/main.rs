@@ -7,6 +7,8 @@
 //!                                                               every metric of every report
 //! govreport tables [--format csv|jsonl] [--out FILE] FILE|DIR... every table cell of every report
 //! govreport compare [--format json|csv] [--out FILE] OLDER NEWER  two reports compared
+//! govreport series [--format csv|jsonl] DIR...                   each report against the year before
+//! govreport panel [--format csv|jsonl] [--wide] FILE|DIR...      one row per report and indicator
 //! govreport COMMAND --help
 //! ```
 
@@ -18,6 +20,8 @@ mod commands;
 mod csv;
 #[cfg(not(target_arch = "wasm32"))]
 mod input;
+#[cfg(not(target_arch = "wasm32"))]
+mod series;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -41,6 +45,8 @@ fn main() -> std::process::ExitCode {
         Ok(args::Command::Metrics(a)) => with_options(a, commands::cmd_metrics),
         Ok(args::Command::Tables(a)) => with_options(a, commands::cmd_tables),
         Ok(args::Command::Compare(a)) => with_options(a, commands::cmd_compare),
+        Ok(args::Command::Series(a)) => with_options(a, series::cmd_series),
+        Ok(args::Command::Panel(a)) => with_options(a, series::cmd_panel),
         Ok(args::Command::Help(text)) => {
             println!("{text}");
             ExitCode::SUCCESS

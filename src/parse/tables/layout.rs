@@ -177,6 +177,44 @@ impl ActiveRow {
     }
 }
 
+/// Every canonical cell id of both formats (`disclosure.md`), in print
+/// order: `active`, `requests`, `appeals`; each id once.
+///
+/// ```
+/// let ids = govreport::cell_ids();
+/// assert!(ids.contains(&"requests.new.natural".to_string()));
+/// assert!(ids.contains(&"active.procurement.amount".to_string()));
+/// assert_eq!(ids.iter().filter(|id| id.starts_with("appeals.")).count(), 15);
+/// ```
+pub fn cell_ids() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |id: String| {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    };
+    for f in [TableFormat::Revised2021, TableFormat::Trial2019] {
+        for r in ACTIVE_ROWS {
+            for c in r.columns(f) {
+                push(format!("active.{}.{c}", r.id));
+            }
+        }
+    }
+    for f in [TableFormat::Revised2021, TableFormat::Trial2019] {
+        for r in request_rows(f) {
+            for c in REQUEST_COLUMNS {
+                push(format!("requests.{r}.{c}"));
+            }
+        }
+    }
+    for g in APPEAL_GROUPS {
+        for c in APPEAL_COLUMNS {
+            push(format!("appeals.{g}.{c}"));
+        }
+    }
+    out
+}
+
 /// Words of each format, in any table's labels.
 const WORDS_2021: &[&str] = &["本年制发", "本年废止", "现行有效", "不补正", "缴纳费用"];
 const WORDS_2019: &[&str] = &[
