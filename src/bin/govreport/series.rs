@@ -64,12 +64,15 @@ fn progress(n: usize, total: usize) {
     }
 }
 
+/// A file with the body and the year it reports on, if found.
+type Placed = (String, Option<String>, Option<i32>);
+
 pub fn cmd_series(args: Args, options: ParseOptions) -> ExitCode {
     let (files, mut errors) = expand(&args.files);
     // First the body and year of every file (in parallel), then each
     // body's reports in order of year, each compared with the one before.
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let placed: Vec<Result<(String, Option<String>, Option<i32>), String>> = files
+    let placed: Vec<Result<Placed, String>> = files
         .par_iter()
         .map(|f| {
             let r = parse_file(f, &options);
