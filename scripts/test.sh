@@ -38,6 +38,7 @@ run "npm package: pack, install, Node, tsc, Chromium" node --test tests/package/
 run "benchmark smoke (cargo bench --test)" cargo bench --quiet --bench parse -- --test
 run "benchmark smoke (node)"            node benches/js/bench.mjs --smoke
 run "benchmark smoke (two builds, Node)" node benches/js/ab.mjs pkg pkg --smoke
+run "benchmark smoke (compare, Node)"  node benches/js/compare.mjs --smoke
 run "benchmark smoke (browser)"         node benches/js/browser.mjs --smoke
 run "benchmark smoke (command line)"    node benches/js/cli.mjs --smoke
 run "benchmark smoke (first frame)"     node benches/js/frame.mjs --smoke

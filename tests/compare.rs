@@ -249,3 +249,23 @@ fn reuse_reports_exactly_the_sentences_kept() {
     );
     assert_eq!(c.reuse.sections.len(), r.sections.len());
 }
+
+#[test]
+fn hostile_reports_compare_within_the_bounds() {
+    // Thousands of headings (titles matched by hashing past 2 000), one
+    // sentence repeated 100 000 times (its halves' candidates bounded).
+    let headings: String = (0..3000)
+        .map(|i| {
+            format!(
+                "（{}）第{i}项工作。共办理{i}件。\n",
+                ["一", "二", "三"][i % 3]
+            )
+        })
+        .collect();
+    let c = compare_texts(&headings, &headings, &Default::default());
+    assert!(c.reuse.share > 0.99);
+    let same = "全面推进依法行政工作取得新的明显成效持续深化改革。".repeat(100_000);
+    let changed = same.replacen("持续深化改革", "持续深化体制改革", 1);
+    let c = compare_texts(&same, &changed, &Default::default());
+    assert!(c.reuse.share > 0.99);
+}

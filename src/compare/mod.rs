@@ -7,7 +7,7 @@
 mod reuse;
 
 use crate::parse::checks::{disclosure, parts};
-use crate::parse::text::fold;
+use crate::parse::text::{fold, TextIndex};
 use crate::{format_number, parse_with, ParseOptions};
 use crate::{
     CellPair, Check, CheckStatus, Comparison, FigurePair, Lang, Metric, Report, Section,
@@ -80,25 +80,36 @@ fn key(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).map(fold).collect()
 }
 
-/// Dice coefficient of the two titles' character bigrams.
-fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let c: Vec<char> = key(s).chars().collect();
-        c.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return if key(a) == key(b) { 1.0 } else { 0.0 };
+/// A title's character bigrams, sorted (blanks removed, widths folded).
+fn bigrams(title: &str) -> Vec<(char, char)> {
+    let c: Vec<char> = key(title).chars().collect();
+    let mut g: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
+    g.sort_unstable();
+    g
+}
+
+/// Dice coefficient of two titles' sorted bigrams (a merge, linear).
+fn similarity(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
     }
-    let mut used = vec![false; gb.len()];
-    let mut both = 0;
-    for g in &ga {
-        if let Some(i) = (0..gb.len()).find(|&i| !used[i] && gb[i] == *g) {
-            used[i] = true;
-            both += 1;
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    2.0 * both as f64 / (ga.len() + gb.len()) as f64
+    2.0 * both as f64 / (a.len() + b.len()) as f64
 }
 
 /// Sections aligned: by role first, then by title (the most similar of the
@@ -107,7 +118,8 @@ fn similarity(a: &str, b: &str) -> f64 {
 fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> Vec<SectionPair> {
     let a: Vec<&Section> = older.all_sections().collect();
     let b: Vec<&Section> = newer.all_sections().collect();
-    let body = |s: &Section, text: &str| key(s.body_span.slice(text).unwrap_or(""));
+    let (ia, ib) = (TextIndex::new(older_text), TextIndex::new(newer_text));
+    let body = |s: &Section, text: &TextIndex| key(text.slice(s.body_span).unwrap_or(""));
     let mut partner: Vec<Option<usize>> = vec![None; b.len()];
     let mut taken = vec![false; a.len()];
     for (j, s) in b.iter().enumerate() {
@@ -125,13 +137,15 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
     const MANY: usize = 2000;
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     if a.len() <= MANY && b.len() <= MANY {
+        let ga: Vec<Vec<(char, char)>> = a.iter().map(|s| bigrams(&s.title)).collect();
+        let gb: Vec<Vec<(char, char)>> = b.iter().map(|s| bigrams(&s.title)).collect();
         for (j, s) in b.iter().enumerate() {
             if partner[j].is_some() {
                 continue;
             }
             for (i, o) in a.iter().enumerate() {
                 if !taken[i] && o.level == s.level {
-                    let sim = similarity(&o.title, &s.title);
+                    let sim = similarity(&ga[i], &gb[j]);
                     if sim >= 0.5 {
                         candidates.push((sim, i, j));
                     }
@@ -175,8 +189,7 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
     for (j, s) in b.iter().enumerate() {
         match partner[j] {
             Some(i) => {
-                let same = key(&a[i].title) == key(&s.title)
-                    && body(a[i], older_text) == body(s, newer_text);
+                let same = key(&a[i].title) == key(&s.title) && body(a[i], &ia) == body(s, &ib);
                 out.push(SectionPair {
                     older: Some(a[i].id.clone()),
                     newer: Some(s.id.clone()),
@@ -209,10 +222,18 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
 /// The words just before a figure (up to 12 characters, back to its
 /// sentence's start), as a key: a figure in a sentence carried over from
 /// the older report, its number changed, has the same.
-fn context(text: &str, m: &Metric) -> Option<String> {
-    let before = crate::Span::new(m.span.start.saturating_sub(24), m.span.start)
-        .slice(text)
-        .or_else(|| crate::Span::new(m.span.start.saturating_sub(23), m.span.start).slice(text))?;
+fn context(text: &TextIndex, m: &Metric) -> Option<String> {
+    let before = text
+        .slice(crate::Span::new(
+            m.span.start.saturating_sub(24),
+            m.span.start,
+        ))
+        .or_else(|| {
+            text.slice(crate::Span::new(
+                m.span.start.saturating_sub(23),
+                m.span.start,
+            ))
+        })?;
     let tail: String = before
         .chars()
         .rev()
@@ -234,6 +255,7 @@ fn pair_figures(
     newer: &[Metric],
     newer_text: &str,
 ) -> (Vec<FigurePair>, Unpaired) {
+    let (older_text, newer_text) = (&TextIndex::new(older_text), &TextIndex::new(newer_text));
     let mut used = vec![false; older.len()];
     let mut paired = vec![None; newer.len()];
     let compatible =
@@ -298,9 +320,11 @@ fn pair_figures(
     }
     // Last, the same words around it at all (a figure at a line's start,
     // a figure with no subject): what remains, k-th with k-th.
-    let around = |text: &str, m: &Metric| -> String {
-        let after = crate::Span::new(m.span.end, m.span.end.saturating_add(6))
-            .slice(text)
+    let around = |text: &TextIndex, m: &Metric| -> String {
+        let end = m.span.end.saturating_add(6).min(text.len_utf16());
+        let after = text
+            .slice(crate::Span::new(m.span.end, end))
+            .or_else(|| text.slice(crate::Span::new(m.span.end, end.saturating_sub(1))))
             .unwrap_or("");
         let mut k = context(text, m).unwrap_or_default();
         k.push('|');

@@ -201,22 +201,23 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comma
         Some(Value(v)) => v.string().map_err(fail(USAGE))?,
         Some(other) => return Err(fail(USAGE)(other.unexpected())),
     };
-    let (usage, rows) =
-        match command.as_str() {
-            "parse" => (PARSE_USAGE, false),
-            "metrics" => (METRICS_USAGE, true),
-            "tables" => (TABLES_USAGE, true),
-            "compare" => (COMPARE_USAGE, true),
-            "series" => (SERIES_USAGE, true),
-            "panel" => (PANEL_USAGE, true),
-            "help" => return Ok(Command::Help(USAGE)),
-            other => return Err(Usage {
+    let (usage, rows) = match command.as_str() {
+        "parse" => (PARSE_USAGE, false),
+        "metrics" => (METRICS_USAGE, true),
+        "tables" => (TABLES_USAGE, true),
+        "compare" => (COMPARE_USAGE, true),
+        "series" => (SERIES_USAGE, true),
+        "panel" => (PANEL_USAGE, true),
+        "help" => return Ok(Command::Help(USAGE)),
+        other => {
+            return Err(Usage {
                 message: format!(
                     "unknown command {other:?} (parse, metrics, tables, compare, series or panel)"
                 ),
                 usage: USAGE,
-            }),
-        };
+            })
+        }
+    };
     let err = |message: String| Usage { message, usage };
     let mut args = Args {
         lang: Lang::Zh,
