@@ -219,6 +219,13 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
     out
 }
 
+/// Most figures of one kind a figure is compared with (a report of a
+/// million figures with one indicator stays linear).
+const MAX_PER_FIGURE: usize = 256;
+/// Most pairs of figures whose subjects are compared one by one; past it,
+/// equal subjects only, by hashing.
+const MAX_PAIRS_COMPARED: usize = 4_000_000;
+
 /// The words just before a figure (up to 12 characters, back to its
 /// sentence's start), as a key: a figure in a sentence carried over from
 /// the older report, its number changed, has the same.
@@ -245,10 +252,11 @@ fn context(text: &TextIndex, m: &Metric) -> Option<String> {
     (tail.chars().count() >= 4).then_some(tail)
 }
 
-/// Figures paired in document order: the same indicator, else the same
-/// subject, else the same words before it; always the same unit, kind and
-/// change. Each stage pairs the k-th of a kind in one report with the k-th
-/// in the other, so swapping the reports swaps every pair.
+/// Figures paired: the same indicator with alike words around them, else
+/// alike subjects, else the same words before them, else the same words
+/// around them; always the same unit, kind and change. Each stage pairs
+/// best first (ties by position), so swapping the reports swaps every
+/// pair.
 fn pair_figures(
     older: &[Metric],
     older_text: &str,
@@ -260,43 +268,125 @@ fn pair_figures(
     let mut paired = vec![None; newer.len()];
     let compatible =
         |a: &Metric, b: &Metric| a.unit == b.unit && a.change == b.change && a.kind == b.kind;
-    for (j, m) in newer.iter().enumerate() {
-        let Some(ind) = &m.indicator else { continue };
-        if let Some(i) = (0..older.len()).find(|&i| {
-            !used[i] && older[i].indicator.as_ref() == Some(ind) && compatible(&older[i], m)
-        }) {
-            used[i] = true;
-            paired[j] = Some((i, true));
+    // Best first, ties by position, so that swapping the reports swaps
+    // the pairs: each candidate (score, older, newer) taken when both ends
+    // are free.
+    let take = |mut cands: Vec<(f64, usize, usize)>,
+                by_indicator: bool,
+                used: &mut Vec<bool>,
+                paired: &mut Vec<Option<(usize, bool)>>| {
+        cands.sort_by(|x, y| {
+            y.0.total_cmp(&x.0)
+                .then((x.1 + x.2).cmp(&(y.1 + y.2)))
+                .then(x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+                .then(x.1.min(x.2).cmp(&y.1.min(y.2)))
+        });
+        for (_, i, j) in cands {
+            if !used[i] && paired[j].is_none() {
+                used[i] = true;
+                paired[j] = Some((i, by_indicator));
+            }
         }
-    }
-    // Subjects: each older subject found in one pass.
-    let mut by_subject: std::collections::HashMap<String, Vec<usize>> =
+    };
+    // The words around each figure (before it in its sentence, and just
+    // after: the counted noun), as sorted bigrams.
+    let words = |text: &TextIndex, m: &Metric| {
+        let end = m.span.end.saturating_add(8).min(text.len_utf16());
+        let after = text
+            .slice(crate::Span::new(m.span.end, end))
+            .or_else(|| text.slice(crate::Span::new(m.span.end, end.saturating_sub(1))))
+            .unwrap_or("");
+        let mut k = context(text, m).unwrap_or_default();
+        k.push('|');
+        k.extend(
+            after
+                .chars()
+                .take_while(|c| !matches!(c, '。' | '，' | '\n'))
+                .filter(|c| !c.is_ascii_digit()),
+        );
+        bigrams(&k)
+    };
+    let wa: Vec<_> = older.iter().map(|m| words(older_text, m)).collect();
+    let wb: Vec<_> = newer.iter().map(|m| words(newer_text, m)).collect();
+    // 1. The same canonical indicator, the words around alike enough.
+    let mut by_indicator: std::collections::HashMap<&str, Vec<usize>> =
         std::collections::HashMap::new();
-    for (i, m) in older.iter().enumerate() {
-        if let Some(s) = m
-            .subject
-            .as_deref()
-            .map(key)
-            .filter(|s| s.chars().count() >= 2)
-        {
-            by_subject.entry(s).or_default().push(i);
-        }
-    }
     for (j, m) in newer.iter().enumerate() {
-        if paired[j].is_some() {
-            continue;
-        }
-        let Some(s) = m.subject.as_deref().map(key) else {
-            continue;
-        };
-        let Some(list) = by_subject.get(&s) else {
-            continue;
-        };
-        if let Some(&i) = list.iter().find(|&&i| !used[i] && compatible(&older[i], m)) {
-            used[i] = true;
-            paired[j] = Some((i, false));
+        if let Some(ind) = &m.indicator {
+            by_indicator.entry(ind.as_ref()).or_default().push(j);
         }
     }
+    let mut cands = Vec::new();
+    for (i, m) in older.iter().enumerate() {
+        let Some(list) = m.indicator.as_deref().and_then(|ind| by_indicator.get(ind)) else {
+            continue;
+        };
+        for &j in list.iter().take(MAX_PER_FIGURE) {
+            if compatible(m, &newer[j]) {
+                let score = similarity(&wa[i], &wb[j]);
+                if score >= 0.3 {
+                    cands.push((score, i, j));
+                }
+            }
+        }
+    }
+    take(cands, true, &mut used, &mut paired);
+    // 2. Subjects alike (at least 0.6), each against the figures of the
+    // other report of its unit; past a bound, equal subjects only.
+    let subject = |m: &Metric| m.subject.as_deref().map(bigrams).filter(|g| !g.is_empty());
+    let (sa, sb): (Vec<_>, Vec<_>) = (
+        older.iter().map(subject).collect(),
+        newer.iter().map(subject).collect(),
+    );
+    let mut cands = Vec::new();
+    if older.len().saturating_mul(newer.len()) <= MAX_PAIRS_COMPARED {
+        for (i, o) in older.iter().enumerate() {
+            let Some(x) = &sa[i] else { continue };
+            if used[i] {
+                continue;
+            }
+            for (j, m) in newer.iter().enumerate() {
+                if paired[j].is_some() || !compatible(o, m) {
+                    continue;
+                }
+                if let Some(y) = &sb[j] {
+                    let score = similarity(x, y);
+                    if score >= 0.6 {
+                        cands.push((score, i, j));
+                    }
+                }
+            }
+        }
+    } else {
+        let mut by_subject: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, m) in older.iter().enumerate() {
+            if let Some(s) = m
+                .subject
+                .as_deref()
+                .map(key)
+                .filter(|s| s.chars().count() >= 2)
+            {
+                by_subject.entry(s).or_default().push(i);
+            }
+        }
+        for (j, m) in newer.iter().enumerate() {
+            let Some(list) = m
+                .subject
+                .as_deref()
+                .map(key)
+                .and_then(|s| by_subject.get(&s))
+            else {
+                continue;
+            };
+            for &i in list.iter().take(MAX_PER_FIGURE) {
+                if !used[i] && compatible(&older[i], m) {
+                    cands.push((1.0, i, j));
+                }
+            }
+        }
+    }
+    take(cands, false, &mut used, &mut paired);
     let mut by_context: std::collections::HashMap<String, Vec<usize>> =
         std::collections::HashMap::new();
     for (i, m) in older.iter().enumerate() {
