@@ -1,7 +1,8 @@
 // The command line as a researcher runs it over a folder of reports: the
 // long reports of tests/fixtures/long copied COPIES times into one folder
 // (400 files, 25 MB by default), then `govreport metrics DIR` (CSV and
-// JSON Lines) and `govreport parse --out DIR FILE...`, on every core and
+// JSON Lines), `govreport parse --out DIR FILE...`, `series DIR` (every copy
+// compared with the one before) and `panel DIR`, on every core and
 // on one (RAYON_NUM_THREADS=1). Prints wall time (median of RUNS), MB/s of
 // input, and the peak resident memory (when /usr/bin/time is there).
 //
@@ -63,6 +64,9 @@ const jobs = [
   ['metrics (CSV)', ['metrics', input]],
   ['metrics --format jsonl', ['metrics', '--format', 'jsonl', input]],
   ['parse --out DIR', ['parse', '--out', join(work, 'json'), ...files]],
+  ['series', ['series', input]],
+  ['panel', ['panel', input]],
+  ['panel --wide', ['panel', '--wide', input]],
 ];
 const cores = availableParallelism();
 console.log(`${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (${longs.length} long reports × ${copies}); ${cores} cores; ${bin}`);

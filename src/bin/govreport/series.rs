@@ -96,46 +96,44 @@ pub fn cmd_series(args: Args, options: ParseOptions) -> ExitCode {
     if args.format == Format::Csv {
         out.push_str("body,older,newer,older_year,newer_year,pairs,cells_changed,reuse_share,cross_year_failed\n");
     }
+    // Every consecutive pair of every body, compared in parallel and
+    // written in order.
+    let mut jobs = Vec::new();
     for (body, mut reports) in bodies {
         reports.sort();
         for w in reports.windows(2) {
-            let ((ya, fa), (yb, fb)) = (&w[0], &w[1]);
-            let (Ok(a), Ok(b)) = (
-                parse_file_with_text(fa, &options),
-                parse_file_with_text(fb, &options),
-            ) else {
-                continue;
-            };
+            jobs.push((body.clone(), w[0].clone(), w[1].clone()));
+        }
+    }
+    let lines: Vec<Result<String, String>> = jobs
+        .par_iter()
+        .map(|(body, (ya, fa), (yb, fb))| {
+            let a = parse_file_with_text(fa, &options)?;
+            let b = parse_file_with_text(fb, &options)?;
             let c = govreport::compare(&a.0, &a.1, &b.0, &b.1, options.lang);
-            match args.format {
+            Ok(match args.format {
                 Format::Csv => {
-                    let changed = c
-                        .cells
-                        .iter()
-                        .filter(|x| x.difference.is_some_and(|d| d != 0.0))
-                        .count();
-                    let failed = c
-                        .checks
-                        .iter()
-                        .filter(|k| k.status == govreport::CheckStatus::Fail)
-                        .count();
-                    let fields: Vec<String> = [body.as_str(), fa, fb]
-                        .iter()
-                        .map(|s| csv::text_field(s))
-                        .collect();
-                    out.push_str(&format!(
+                    let changed = c.cells.iter().filter(|x| x.difference.is_some_and(|d| d != 0.0)).count();
+                    let failed = c.checks.iter().filter(|k| k.status == govreport::CheckStatus::Fail).count();
+                    let fields: Vec<String> = [body.as_str(), fa, fb].iter().map(|s| csv::text_field(s)).collect();
+                    format!(
                         "{},{ya},{yb},{},{changed},{},{failed}\n",
                         fields.join(","),
                         c.pairs.len(),
                         format_number((c.reuse.share * 10000.0).round() / 10000.0)
-                    ));
+                    )
                 }
                 _ => {
                     let line = serde_json::json!({ "body": body, "older_file": fa, "newer_file": fb, "comparison": c });
-                    out.push_str(&line.to_string());
-                    out.push('\n');
+                    format!("{line}\n")
                 }
-            }
+            })
+        })
+        .collect();
+    for l in lines {
+        match l {
+            Ok(s) => out.push_str(&s),
+            Err(e) => errors.push(e),
         }
     }
     if let Err(e) = write(&args, &out) {
