@@ -219,6 +219,15 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
     out
 }
 
+/// Up to `n` UTF-16 units of text after a figure (one fewer where the
+/// last would split a character).
+fn after<'t>(text: &TextIndex<'t>, m: &Metric, n: u32) -> &'t str {
+    let end = m.span.end.saturating_add(n).min(text.len_utf16());
+    text.slice(crate::Span::new(m.span.end, end))
+        .or_else(|| text.slice(crate::Span::new(m.span.end, end.saturating_sub(1))))
+        .unwrap_or("")
+}
+
 /// Most figures of one kind a figure is compared with (a report of a
 /// million figures with one indicator stays linear).
 const MAX_PER_FIGURE: usize = 256;
@@ -291,11 +300,7 @@ fn pair_figures(
     // The words around each figure (before it in its sentence, and just
     // after: the counted noun), as sorted bigrams.
     let words = |text: &TextIndex, m: &Metric| {
-        let end = m.span.end.saturating_add(8).min(text.len_utf16());
-        let after = text
-            .slice(crate::Span::new(m.span.end, end))
-            .or_else(|| text.slice(crate::Span::new(m.span.end, end.saturating_sub(1))))
-            .unwrap_or("");
+        let after = after(text, m, 8);
         let mut k = context(text, m).unwrap_or_default();
         k.push('|');
         k.extend(
@@ -411,11 +416,7 @@ fn pair_figures(
     // Last, the same words around it at all (a figure at a line's start,
     // a figure with no subject): what remains, k-th with k-th.
     let around = |text: &TextIndex, m: &Metric| -> String {
-        let end = m.span.end.saturating_add(6).min(text.len_utf16());
-        let after = text
-            .slice(crate::Span::new(m.span.end, end))
-            .or_else(|| text.slice(crate::Span::new(m.span.end, end.saturating_sub(1))))
-            .unwrap_or("");
+        let after = after(text, m, 6);
         let mut k = context(text, m).unwrap_or_default();
         k.push('|');
         k.extend(

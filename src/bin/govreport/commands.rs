@@ -270,14 +270,7 @@ pub fn cmd_compare(args: Args, options: ParseOptions) -> ExitCode {
             s
         }
     };
-    let written = match &args.out {
-        Some(path) => {
-            std::fs::write(path, body).map_err(|e| format!("{}: cannot write: {e}", path.display()))
-        }
-        None => unless_closed(std::io::stdout().lock().write_all(body.as_bytes()))
-            .map_err(|e| format!("standard output: {e}")),
-    };
-    match written {
+    match crate::series::write(&args, &body) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("govreport: {e}");

@@ -48,7 +48,7 @@ pub fn body_of(report: &Report) -> Option<String> {
 }
 
 /// Writes `body` to `--out` or standard output.
-fn write(args: &Args, body: &str) -> Result<(), String> {
+pub fn write(args: &Args, body: &str) -> Result<(), String> {
     match &args.out {
         Some(path) => {
             std::fs::write(path, body).map_err(|e| format!("{}: cannot write: {e}", path.display()))
@@ -136,20 +136,10 @@ pub fn cmd_series(args: Args, options: ParseOptions) -> ExitCode {
             Err(e) => errors.push(e),
         }
     }
-    if let Err(e) = write(&args, &out) {
-        errors.push(e);
-    }
     for f in &unplaced {
         eprintln!("govreport: {f}: no body or year found (not placed in a series)");
     }
-    for e in &errors {
-        eprintln!("govreport: {e} (skipped)");
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    finish(&args, &out, errors)
 }
 
 /// One report's values by indicator: the first figure of each canonical
@@ -219,7 +209,12 @@ pub fn cmd_panel(args: Args, options: ParseOptions) -> ExitCode {
             }
         }
     }
-    if let Err(e) = write(&args, &out) {
+    finish(&args, &out, errors)
+}
+
+/// Writes the output, reports the files skipped, and says how it went.
+fn finish(args: &Args, out: &str, mut errors: Vec<String>) -> ExitCode {
+    if let Err(e) = write(args, out) {
         errors.push(e);
     }
     for e in &errors {
