@@ -110,7 +110,7 @@ pub fn cmd_tables(args: Args, options: ParseOptions) -> ExitCode {
 
 /// Rows of every file, streamed in order: a header for CSV, then each
 /// file's rows as `rows` writes them; bad files skipped and reported.
-fn stream(
+pub(crate) fn stream(
     args: Args,
     options: ParseOptions,
     header: &[&str],

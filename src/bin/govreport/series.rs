@@ -167,49 +167,44 @@ fn values(report: &Report) -> Vec<(String, f64, Option<String>, &'static str)> {
     out
 }
 
+/// The wide columns, known before any report: every indicator of the
+/// taxonomy, every derived one, every canonical cell.
+fn columns() -> &'static [String] {
+    static COLUMNS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        govreport::INDICATORS
+            .iter()
+            .map(|i| i.id.to_string())
+            .chain(govreport::DERIVED.iter().map(|i| i.id.to_string()))
+            .chain(govreport::cell_ids())
+            .collect()
+    })
+}
+
+/// `panel`: streamed file by file as `metrics` is (progress bar, bad files
+/// skipped and reported).
 pub fn cmd_panel(args: Args, options: ParseOptions) -> ExitCode {
-    let (files, mut errors) = expand(&args.files);
-    let wide = args.wide;
-    // The wide columns, known before any report: every indicator of the
-    // taxonomy, every derived one, every canonical cell.
-    let columns: Vec<String> = govreport::INDICATORS
-        .iter()
-        .map(|i| i.id.to_string())
-        .chain(govreport::DERIVED.iter().map(|i| i.id.to_string()))
-        .chain(govreport::cell_ids())
-        .collect();
-    let mut out = String::new();
-    if args.format == Format::Csv {
-        if wide {
-            out.push_str("file,title,year,body");
-            for c in &columns {
-                out.push(',');
-                out.push_str(c);
-            }
-            out.push('\n');
-        } else {
-            out.push_str("file,title,year,body,indicator,value,unit,source\n");
-        }
+    if args.wide {
+        let mut header = vec!["file", "title", "year", "body"];
+        header.extend(columns().iter().map(String::as_str));
+        crate::commands::stream(args, options, &header, |f, file, r| {
+            panel_rows(f, true, columns(), file, r)
+        })
+    } else {
+        let header = [
+            "file",
+            "title",
+            "year",
+            "body",
+            "indicator",
+            "value",
+            "unit",
+            "source",
+        ];
+        crate::commands::stream(args, options, &header, |f, file, r| {
+            panel_rows(f, false, &[], file, r)
+        })
     }
-    let chunk = (rayon::current_num_threads() * 8).max(32);
-    let mut n = 0;
-    for group in files.chunks(chunk) {
-        let lines: Vec<Result<String, String>> = group
-            .par_iter()
-            .map(|f| {
-                parse_file(f, &options).map(|r| panel_rows(args.format, wide, &columns, f, &r))
-            })
-            .collect();
-        for l in lines {
-            n += 1;
-            progress(n, files.len());
-            match l {
-                Ok(s) => out.push_str(&s),
-                Err(e) => errors.push(e),
-            }
-        }
-    }
-    finish(&args, &out, errors)
 }
 
 /// Writes the output, reports the files skipped, and says how it went.
