@@ -35,7 +35,7 @@ impl Lang {
         }
     }
 
-    /// The label `key` of [`LABELS`] in this language (the key itself when
+    /// The label `key` of the table of labels in this language (the key itself when
     /// unknown).
     pub fn label(self, key: &str) -> &'static str {
         // A binary search over the table's order by key (sorted when

@@ -1,11 +1,12 @@
 //! # govreport
 //!
-//! Reads Chinese government annual reports — 法治政府建设年度报告 first,
-//! 政府信息公开工作年度报告 and 政府工作报告 next — and returns their
-//! structure (title, portal metadata, the heading tree by the official
+//! Reads Chinese government annual reports — 法治政府建设年度报告, and
+//! 政府信息公开工作年度报告 with their three statistical tables — and returns
+//! their structure (title, portal metadata, the heading tree by the official
 //! numbering, inline enumerations), every quantity with its value, unit,
-//! qualifier and subject, canonical indicators, and the checks a reviewer
-//! would run.
+//! qualifier and subject, canonical indicators, the tables' cells by
+//! canonical id, and the checks a reviewer would run; and compares two
+//! reports ([`compare`]).
 //!
 //! ```
 //! let report = govreport::parse("一、主要举措和成效\n组织培训2.4万余人次，换发执法证件10539个。");
@@ -16,9 +17,11 @@
 //!
 //! The crate's rooms:
 //!
-//! - **parse** ([`parse`], [`parse_with`] and [`ParseOptions`]; module
-//!   `parse`): text → [`Report`], pure Rust. A user's indicator rules are
-//!   [`IndicatorRule`]s compiled into [`Indicators`].
+//! - **parse** ([`parse`], [`parse_with`], [`parse_document`] and
+//!   [`ParseOptions`]; module `parse`): text, or a [`Document`] (text with
+//!   its tables as grids), → [`Report`], pure Rust. A user's indicator
+//!   rules are [`IndicatorRule`]s compiled into [`Indicators`]. HTML →
+//!   [`Document`] natively (module `html`, html5ever through scraper).
 //! - **compare** ([`compare`], [`compare_texts`]): two reports →
 //!   [`Comparison`]: sections aligned, figures paired, table cells and the
 //!   checks across years, text reuse.
