@@ -228,6 +228,21 @@ fn after<'t>(text: &TextIndex<'t>, m: &Metric, n: u32) -> &'t str {
         .unwrap_or("")
 }
 
+/// Two levels that can be one quantity a year apart: within a factor of
+/// 20 of each other (a count of 2 against one of 237 is a part against the
+/// whole, not the same thing grown). Changes and percentages may differ
+/// by more.
+fn plausible(a: &Metric, b: &Metric) -> bool {
+    if a.change || a.kind != crate::MetricKind::Count {
+        return true;
+    }
+    let (x, y) = (a.value.abs(), b.value.abs());
+    if x == 0.0 || y == 0.0 {
+        return x == y || x.max(y) <= 20.0;
+    }
+    x.max(y) / x.min(y) <= 20.0
+}
+
 /// Most figures of one kind a figure is compared with (a report of a
 /// million figures with one indicator stays linear).
 const MAX_PER_FIGURE: usize = 256;
@@ -327,7 +342,7 @@ fn pair_figures(
             continue;
         };
         for &j in list.iter().take(MAX_PER_FIGURE) {
-            if compatible(m, &newer[j]) {
+            if compatible(m, &newer[j]) && plausible(m, &newer[j]) {
                 let score = similarity(&wa[i], &wb[j]);
                 if score >= 0.3 {
                     cands.push((score, i, j));
@@ -345,13 +360,29 @@ fn pair_figures(
     );
     let mut cands = Vec::new();
     if older.len().saturating_mul(newer.len()) <= MAX_PAIRS_COMPARED {
+        // Each older figure against the newer ones of its unit, kind and
+        // change only.
+        let mut by_kind: std::collections::HashMap<(Option<&str>, bool, usize), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (j, m) in newer.iter().enumerate() {
+            if paired[j].is_none() && sb[j].is_some() {
+                by_kind
+                    .entry((m.unit.as_deref(), m.change, m.kind.index()))
+                    .or_default()
+                    .push(j);
+            }
+        }
         for (i, o) in older.iter().enumerate() {
             let Some(x) = &sa[i] else { continue };
             if used[i] {
                 continue;
             }
-            for (j, m) in newer.iter().enumerate() {
-                if paired[j].is_some() || !compatible(o, m) {
+            let Some(list) = by_kind.get(&(o.unit.as_deref(), o.change, o.kind.index())) else {
+                continue;
+            };
+            for &j in list {
+                let m = &newer[j];
+                if !compatible(o, m) || !plausible(o, m) {
                     continue;
                 }
                 if let Some(y) = &sb[j] {
