@@ -1,7 +1,7 @@
 // govreport/element: the <gov-report> element class and mount(), with no
 // side effects on import (GovReportElement.define() registers it).
 
-import type { Document, Metric, Options, Report, Section } from './core.js';
+import type { Comparison, Document, Metric, Options, Report, Section } from './core.js';
 
 /** What `mount()` returns and `<gov-report>.viewer` holds. */
 export interface Viewer {
@@ -17,6 +17,12 @@ export interface Viewer {
   metricsCsv(): string;
   /** Removes the viewer's event listeners. */
   destroy(): void;
+  /** With `compare-src`: the comparison with the previous report (set once `gov-report-compare-ready` fired). */
+  comparison?: Comparison;
+  /** With several `compare-src` URLs: each report against the one before, oldest first. */
+  comparisons?: Comparison[];
+  /** With `compare-src`: the changes panel as CSV. */
+  changesCsv?(): string;
 }
 
 /**
@@ -61,6 +67,7 @@ export interface GovReportEventMap {
   'gov-report-toggle': CustomEvent<{ section: Section; open: boolean }>;
   'gov-report-metric-select': CustomEvent<{ metric: Metric }>;
   'gov-report-export': CustomEvent<{ csv: string }>;
+  'gov-report-compare-ready': CustomEvent<{ comparison: Comparison; comparisons: Comparison[]; viewer: Viewer }>;
 }
 
 declare global {

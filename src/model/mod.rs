@@ -122,16 +122,13 @@ pub struct Report {
     pub length: u32,
     /// The statistical tables (政府信息公开工作年度报告, `disclosure.md`), each
     /// with its cells by canonical id. Empty for a report without tables.
-    #[serde(default)]
     pub tables: Vec<Table>,
     /// Indicators computed from the tables' cells (受理总量, 予以公开率 …),
     /// each with the cells it comes from.
-    #[serde(default)]
     pub derived: Vec<Derived>,
     /// The text the spans index, when it is not the input as given: for a
     /// document read from HTML, the text of its blocks (paragraphs one per
     /// line, a table's cells separated by tabs). `None` for text input.
-    #[serde(default)]
     pub text: Option<String>,
 }
 
@@ -340,7 +337,6 @@ pub struct Check {
     pub section: Option<String>,
     /// Canonical ids of the table cells involved (`requests.new.total`), if
     /// any.
-    #[serde(default)]
     pub cells: Vec<String>,
 }
 

@@ -1,8 +1,8 @@
 // Type-checked by tests/package/pack.mjs with tsc against the installed
 // package's declarations (strict): what a TypeScript user writes.
-import { init, initSync, parse, indicatorName, indicatorIds, labels } from 'govreport/core';
-import type { Report, Metric, Section, Check, Options, IndicatorRule, Span, Qualifier } from 'govreport/core';
-import { GovReportElement, mount } from 'govreport/element';
+import { init, initSync, parse, parseDocument, compare, indicatorName, indicatorIds, labels } from 'govreport/core';
+import type { Report, Metric, Section, Check, Options, IndicatorRule, Span, Qualifier, Comparison, Cell, Document } from 'govreport/core';
+import { GovReportElement, mount, documentOf } from 'govreport/element';
 import type { Viewer } from 'govreport/element';
 import initDefault, { parse as parseFromEntry } from 'govreport';
 
@@ -31,5 +31,14 @@ export async function use(text: string, bytes: Uint8Array, el: HTMLElement): Pro
   const csv: string = viewer.metricsCsv();
   const tag: GovReportElement = document.createElement('gov-report');
   tag.addEventListener('gov-report-ready', (e) => e.detail.report.metrics.length);
-  return [title, year, span[1], q, upper, kids.length, check?.id, name, ids.length, words, csv, tag, same.length].length;
+  // A page's article with its tables, and two reports compared.
+  const doc: Document = documentOf(el);
+  const withTables: Report = parseDocument(doc);
+  const cell: Cell | undefined = withTables.tables[0]?.cells[0];
+  const value: number = cell ? cell.value : 0;
+  const c: Comparison = compare(text, doc);
+  const share: number = c.reuse.share;
+  const diff: number | null = c.cells[0]?.difference ?? null;
+  tag.addEventListener('gov-report-compare-ready', (e) => e.detail.comparison.pairs.length);
+  return [title, year, span[1], q, upper, kids.length, check?.id, name, ids.length, words, csv, tag, same.length, value, share, diff].length;
 }
