@@ -9,7 +9,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
-const BIN = join(ROOT, 'target', 'release', 'govreport');
+// The command line, built first (a fresh clone has none yet).
+execFileSync('cargo', ['build', '--quiet', '--bin', 'govreport'], { cwd: ROOT, stdio: 'inherit' });
+const BIN = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'debug', 'govreport');
 const cli = (file) => JSON.parse(execFileSync(BIN, ['parse', file], { maxBuffer: 1 << 28 }).toString());
 /** Waits for the page's upgraded article. */
 const upgraded = (page) => page.waitForFunction(() => document.querySelector('[data-gov-report]')?.dataset.govReportState === 'ready', null, { timeout: 15000 });
