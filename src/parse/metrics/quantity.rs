@@ -286,6 +286,18 @@ pub(super) fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, boo
         let in_text = in_text && at == k;
         return (Some(q), in_text, prefix.len_of(i));
     }
+    // `至少` before the verb that the number follows (`每年至少举办两期`):
+    // one or two Chinese characters between, neither a numeral.
+    for verb in 1..=2 {
+        let word = (1..=verb).all(|d| {
+            at >= d
+                && crate::parse::text::is_han(line.before(at + 1 - d))
+                && !crate::parse::text::is_cjk_numeral(line.before(at + 1 - d))
+        });
+        if word && at >= verb && line.ends_with(at - verb, "至少") {
+            return (Some(Qualifier::AtLeast), false, 0);
+        }
+    }
     (None, false, 0)
 }
 
