@@ -35,16 +35,18 @@ pub fn compare(
     newer_text: &str,
     lang: Lang,
 ) -> Comparison {
-    let (pairs, unpaired) = pair_figures(&older.metrics, older_text, &newer.metrics, newer_text);
+    // One index of each text serves every part.
+    let (oi, ni) = (TextIndex::new(older_text), TextIndex::new(newer_text));
+    let (pairs, unpaired) = pair_figures(&older.metrics, &oi, &newer.metrics, &ni);
     Comparison {
         older: side(older),
         newer: side(newer),
-        sections: align(older, older_text, newer, newer_text),
+        sections: align(older, &oi, newer, &ni),
         pairs,
         unpaired,
         cells: cells(older, newer),
         checks: cross_year(older, newer, lang),
-        reuse: reuse::reuse(older_text, newer_text, newer),
+        reuse: reuse::reuse((older_text, &oi), (newer_text, &ni), newer),
     }
 }
 
@@ -112,13 +114,28 @@ fn similarity(a: &[(char, char)], b: &[(char, char)]) -> f64 {
     2.0 * both as f64 / (a.len() + b.len()) as f64
 }
 
+/// Offers candidate pairs `(score, older, newer)` to `take`, the most
+/// alike first, ties by position (the sum of the two indices, then their
+/// distance, then the smaller), so that swapping the reports swaps the
+/// pairs taken. `take` keeps a pair when both ends are still free.
+fn best_first(mut candidates: Vec<(f64, usize, usize)>, mut take: impl FnMut(usize, usize)) {
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then((x.1 + x.2).cmp(&(y.1 + y.2)))
+            .then(x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+            .then(x.1.min(x.2).cmp(&y.1.min(y.2)))
+    });
+    for (_, i, j) in candidates {
+        take(i, j);
+    }
+}
+
 /// Sections aligned: by role first, then by title (the most similar of the
 /// same level, at least half alike), each at most once; then the rest of
 /// either side as removed or added, in document order.
-fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> Vec<SectionPair> {
+fn align(older: &Report, ia: &TextIndex, newer: &Report, ib: &TextIndex) -> Vec<SectionPair> {
     let a: Vec<&Section> = older.all_sections().collect();
     let b: Vec<&Section> = newer.all_sections().collect();
-    let (ia, ib) = (TextIndex::new(older_text), TextIndex::new(newer_text));
     let body = |s: &Section, text: &TextIndex| key(text.slice(s.body_span).unwrap_or(""));
     let mut partner: Vec<Option<usize>> = vec![None; b.len()];
     let mut taken = vec![false; a.len()];
@@ -173,23 +190,17 @@ fn align(older: &Report, older_text: &str, newer: &Report, newer_text: &str) -> 
             }
         }
     }
-    candidates.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then((x.1 + x.2).cmp(&(y.1 + y.2)))
-            .then(x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
-            .then(x.1.min(x.2).cmp(&y.1.min(y.2)))
-    });
-    for (_, i, j) in candidates {
+    best_first(candidates, |i, j| {
         if !taken[i] && partner[j].is_none() {
             taken[i] = true;
             partner[j] = Some(i);
         }
-    }
+    });
     let mut out = Vec::new();
     for (j, s) in b.iter().enumerate() {
         match partner[j] {
             Some(i) => {
-                let same = key(&a[i].title) == key(&s.title) && body(a[i], &ia) == body(s, &ib);
+                let same = key(&a[i].title) == key(&s.title) && body(a[i], ia) == body(s, ib);
                 out.push(SectionPair {
                     older: Some(a[i].id.clone()),
                     newer: Some(s.id.clone()),
@@ -283,35 +294,14 @@ fn context(text: &TextIndex, m: &Metric) -> Option<String> {
 /// pair.
 fn pair_figures(
     older: &[Metric],
-    older_text: &str,
+    older_text: &TextIndex,
     newer: &[Metric],
-    newer_text: &str,
+    newer_text: &TextIndex,
 ) -> (Vec<FigurePair>, Unpaired) {
-    let (older_text, newer_text) = (&TextIndex::new(older_text), &TextIndex::new(newer_text));
     let mut used = vec![false; older.len()];
     let mut paired = vec![None; newer.len()];
     let compatible =
         |a: &Metric, b: &Metric| a.unit == b.unit && a.change == b.change && a.kind == b.kind;
-    // Best first, ties by position, so that swapping the reports swaps
-    // the pairs: each candidate (score, older, newer) taken when both ends
-    // are free.
-    let take = |mut cands: Vec<(f64, usize, usize)>,
-                by_indicator: bool,
-                used: &mut Vec<bool>,
-                paired: &mut Vec<Option<(usize, bool)>>| {
-        cands.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then((x.1 + x.2).cmp(&(y.1 + y.2)))
-                .then(x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
-                .then(x.1.min(x.2).cmp(&y.1.min(y.2)))
-        });
-        for (_, i, j) in cands {
-            if !used[i] && paired[j].is_none() {
-                used[i] = true;
-                paired[j] = Some((i, by_indicator));
-            }
-        }
-    };
     // The words around each figure (before it in its sentence, and just
     // after: the counted noun), as sorted bigrams.
     let words = |text: &TextIndex, m: &Metric| {
@@ -350,7 +340,12 @@ fn pair_figures(
             }
         }
     }
-    take(cands, true, &mut used, &mut paired);
+    best_first(cands, |i, j| {
+        if !used[i] && paired[j].is_none() {
+            used[i] = true;
+            paired[j] = Some((i, true));
+        }
+    });
     // 2. Subjects alike (at least 0.6), each against the figures of the
     // other report of its unit; past a bound, equal subjects only.
     let subject = |m: &Metric| m.subject.as_deref().map(bigrams).filter(|g| !g.is_empty());
@@ -422,7 +417,12 @@ fn pair_figures(
             }
         }
     }
-    take(cands, false, &mut used, &mut paired);
+    best_first(cands, |i, j| {
+        if !used[i] && paired[j].is_none() {
+            used[i] = true;
+            paired[j] = Some((i, false));
+        }
+    });
     let mut by_context: std::collections::HashMap<String, Vec<usize>> =
         std::collections::HashMap::new();
     for (i, m) in older.iter().enumerate() {
@@ -519,15 +519,18 @@ fn cell_values(r: &Report) -> Vec<(&str, f64)> {
         .collect()
 }
 
+/// The value of cell `id` in a report's `cell_values`.
+fn value_in(list: &[(&str, f64)], id: &str) -> Option<f64> {
+    list.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+}
+
 /// Every cell of either report, the newer's order first.
 fn cells(older: &Report, newer: &Report) -> Vec<CellPair> {
     let (a, b) = (cell_values(older), cell_values(newer));
-    let find =
-        |list: &[(&str, f64)], id: &str| list.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
     let mut out: Vec<CellPair> = b
         .iter()
         .map(|&(id, v)| {
-            let o = find(&a, id);
+            let o = value_in(&a, id);
             CellPair {
                 id: id.to_string(),
                 older: o,
@@ -537,7 +540,7 @@ fn cells(older: &Report, newer: &Report) -> Vec<CellPair> {
         })
         .collect();
     for &(id, v) in &a {
-        if find(&b, id).is_none() {
+        if value_in(&b, id).is_none() {
             out.push(CellPair {
                 id: id.to_string(),
                 older: Some(v),
@@ -560,7 +563,6 @@ fn cross_year(older: &Report, newer: &Report, lang: Lang) -> Vec<Check> {
         }
     }
     let (a, b) = (cell_values(older), cell_values(newer));
-    let get = |list: &[(&str, f64)], id: &str| list.iter().find(|(k, _)| *k == id).map(|(_, v)| *v);
     let mut push = |id: String,
                     lhs: f64,
                     rhs: f64,
@@ -595,7 +597,7 @@ fn cross_year(older: &Report, newer: &Report, lang: Lang) -> Vec<Check> {
             format!("requests.carried_in.{c}"),
             format!("requests.carried_out.{c}"),
         );
-        if let (Some(x), Some(y)) = (get(&b, &this), get(&a, &last)) {
+        if let (Some(x), Some(y)) = (value_in(&b, &this), value_in(&a, &last)) {
             push(
                 format!("cross_year.requests.carried.{c}"),
                 x,
@@ -608,8 +610,14 @@ fn cross_year(older: &Report, newer: &Report, lang: Lang) -> Vec<Check> {
     }
     for row in ["rules", "normative"] {
         let id = |r: &str, c: &str| format!("active.{r}.{c}");
-        let (now, before) = (get(&b, &id(row, "in_force")), get(&a, &id(row, "in_force")));
-        let (issued, repealed) = (get(&b, &id(row, "issued")), get(&b, &id(row, "repealed")));
+        let (now, before) = (
+            value_in(&b, &id(row, "in_force")),
+            value_in(&a, &id(row, "in_force")),
+        );
+        let (issued, repealed) = (
+            value_in(&b, &id(row, "issued")),
+            value_in(&b, &id(row, "repealed")),
+        );
         if let (Some(now), Some(before), Some(i), Some(r)) = (now, before, issued, repealed) {
             push(
                 format!("cross_year.active.in_force.{row}"),

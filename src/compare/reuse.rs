@@ -81,8 +81,13 @@ fn nearly(a: &[char], b: &[char]) -> bool {
     a.len() - p - q <= allowed && b.len() - p - q <= allowed
 }
 
-/// The reuse of `older_text` in `newer_text` (whose report is `newer`).
-pub fn reuse(older_text: &str, newer_text: &str, newer: &Report) -> Reuse {
+/// The reuse of the older text in the newer (whose report is `newer`),
+/// each text with its index.
+pub fn reuse(
+    (older_text, oi): (&str, &TextIndex),
+    (newer_text, ni): (&str, &TextIndex),
+    newer: &Report,
+) -> Reuse {
     let old = sentences(older_text);
     let mut exact: HashMap<&str, usize> = HashMap::new();
     let mut whole: HashMap<&[char], usize> = HashMap::new();
@@ -96,7 +101,6 @@ pub fn reuse(older_text: &str, newer_text: &str, newer: &Report) -> Reuse {
             halves.entry((true, &s.key[mid..])).or_default().push(i);
         }
     }
-    let (oi, ni) = (TextIndex::new(older_text), TextIndex::new(newer_text));
     let new = sentences(newer_text);
     let mut spans = Vec::new();
     let mut reused = vec![false; new.len()];

@@ -113,11 +113,29 @@ fn text_of(value: &JsValue, name: &str) -> Result<String, JsError> {
         .ok_or_else(|| JsError::new(&format!("govreport: {name}: text must be a string")))
 }
 
-/// The report as a plain JavaScript object.
-fn to_js(report: &Report) -> Result<JsValue, JsError> {
-    report
+/// A report (or a comparison) as a plain JavaScript object.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("govreport: cannot hand over the report: {e}")))
+        .map_err(|e| JsError::new(&format!("govreport: cannot hand over the result: {e}")))
+}
+
+/// Builds the viewer of `report` (read from `text`) in `root`, and hands
+/// the report over.
+fn show(
+    root: &web_sys::Element,
+    text: &str,
+    report: &Report,
+    lang: Lang,
+    run: Option<&Function>,
+) -> Result<JsValue, JsError> {
+    view::render(root, text, report, lang, run).map_err(|e| {
+        JsError::new(&format!(
+            "govreport: cannot build the viewer: {}",
+            view::error_text(&e)
+        ))
+    })?;
+    to_js(report)
 }
 
 /// Parses report text into the contract's plain object.
@@ -156,14 +174,13 @@ pub fn render_js(
     run: Option<Function>,
 ) -> Result<JsValue, JsError> {
     let options = self::options(options, "render(root, text, options)")?;
-    let report = parse_with(text, &options);
-    view::render(root, text, &report, options.lang, run.as_ref()).map_err(|e| {
-        JsError::new(&format!(
-            "govreport: cannot build the viewer: {}",
-            view::error_text(&e)
-        ))
-    })?;
-    to_js(&report)
+    show(
+        root,
+        text,
+        &parse_with(text, &options),
+        options.lang,
+        run.as_ref(),
+    )
 }
 
 /// Reads a document object `{ text, tables }` (what `documentOf` builds
@@ -216,13 +233,7 @@ pub fn render_document_js(
     let document = document_of(document, "renderDocument(root, document)")?;
     let options = self::options(options, "renderDocument(root, document, options)")?;
     let report = parse_document(&document, &options);
-    view::render(root, &document.text, &report, options.lang, run.as_ref()).map_err(|e| {
-        JsError::new(&format!(
-            "govreport: cannot build the viewer: {}",
-            view::error_text(&e)
-        ))
-    })?;
-    to_js(&report)
+    show(root, &document.text, &report, options.lang, run.as_ref())
 }
 
 /// A report and its text, from a string or a document.
@@ -256,9 +267,7 @@ pub fn compare_js(
     let options = self::options(options, "compare(older, newer, options)")?;
     let (a, ta) = report_of(older, &options, "compare(older)")?;
     let (b, tb) = report_of(newer, &options, "compare(older, newer)")?;
-    crate::compare(&a, &ta, &b, &tb, options.lang)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("govreport: cannot hand over the comparison: {e}")))
+    to_js(&crate::compare(&a, &ta, &b, &tb, options.lang))
 }
 
 /// The viewer's labels in a language, `{ key: text }`.

@@ -196,7 +196,12 @@ pub(crate) fn stream(
     if let Err(e) = written {
         errors.push(where_(e));
     }
-    for e in &errors {
+    report(&errors)
+}
+
+/// Reports the files skipped and what could not be written; failure if any.
+pub(crate) fn report(errors: &[String]) -> ExitCode {
+    for e in errors {
         eprintln!("govreport: {e} (skipped)");
     }
     if errors.is_empty() {
@@ -331,7 +336,8 @@ fn table_rows(format: Format, file: &str, report: &Report) -> String {
     out
 }
 
-fn progress(n: usize, total: usize) {
+/// The progress bar on a terminal: `[###   ] 12/400 files`.
+pub(crate) fn progress(n: usize, total: usize) {
     const WIDTH: usize = 30;
     let filled = n * WIDTH / total.max(1);
     eprint!(

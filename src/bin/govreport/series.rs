@@ -58,12 +58,6 @@ pub fn write(args: &Args, body: &str) -> Result<(), String> {
     }
 }
 
-fn progress(n: usize, total: usize) {
-    if total >= 20 && std::io::stderr().is_terminal() {
-        eprint!("\r{n}/{total} files");
-    }
-}
-
 /// A file with the body and the year it reports on, if found.
 type Placed = (String, Option<String>, Option<i32>);
 
@@ -72,17 +66,22 @@ pub fn cmd_series(args: Args, options: ParseOptions) -> ExitCode {
     // First the body and year of every file (in parallel), then each
     // body's reports in order of year, each compared with the one before.
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // The progress bar of `metrics`, while the files are placed.
+    let show_progress = files.len() >= 20 && std::io::stderr().is_terminal();
     let placed: Vec<Result<Placed, String>> = files
         .par_iter()
         .map(|f| {
             let r = parse_file(f, &options);
-            progress(
-                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                files.len(),
-            );
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if show_progress {
+                crate::commands::progress(n, files.len());
+            }
             r.map(|r| (f.clone(), body_of(&r), r.year))
         })
         .collect();
+    if show_progress {
+        eprintln!();
+    }
     let mut bodies: BTreeMap<String, Vec<(i32, String)>> = BTreeMap::new();
     let mut unplaced = Vec::new();
     for p in placed {
@@ -212,14 +211,7 @@ fn finish(args: &Args, out: &str, mut errors: Vec<String>) -> ExitCode {
     if let Err(e) = write(args, out) {
         errors.push(e);
     }
-    for e in &errors {
-        eprintln!("govreport: {e} (skipped)");
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    crate::commands::report(&errors)
 }
 
 fn panel_rows(format: Format, wide: bool, columns: &[String], file: &str, r: &Report) -> String {

@@ -46,73 +46,52 @@ pub fn run(facts: &Facts, lang: Lang, out: &mut Vec<Check>) {
                 out,
             );
         }
-        let total = format!("requests.results_total.{c}");
-        let parts: Vec<String> = result_rows(format)
+        let parts = result_rows(format)
             .iter()
-            .map(|r| format!("requests.{r}.{c}"))
-            .collect();
-        if let (Some(t), Some(sum)) = (get(&total), sum(&parts, &get)) {
-            let mut cells = vec![total];
-            cells.extend(parts);
-            let args = vec![c.to_string(), num(t), num(sum)];
-            push(
-                facts,
-                lang,
-                format!("requests.results_sum.{c}"),
-                t,
-                sum,
-                "check.arith.results_sum",
-                args,
-                cells,
-                out,
-            );
-        }
+            .map(|r| format!("requests.{r}.{c}"));
+        let rule = format!("requests.results_sum.{c}");
+        total_rule(
+            facts,
+            lang,
+            rule,
+            format!("requests.results_total.{c}"),
+            parts,
+            "check.arith.results_sum",
+            c,
+            out,
+        );
     }
     for r in rows {
-        let total = format!("requests.{r}.total");
-        let parts: Vec<String> = REQUEST_COLUMNS[..6]
+        let parts = REQUEST_COLUMNS[..6]
             .iter()
-            .map(|c| format!("requests.{r}.{c}"))
-            .collect();
-        if let (Some(t), Some(sum)) = (get(&total), sum(&parts, &get)) {
-            let mut cells = vec![total];
-            cells.extend(parts);
-            let args = vec![r.to_string(), num(t), num(sum)];
-            push(
-                facts,
-                lang,
-                format!("requests.row_total.{r}"),
-                t,
-                sum,
-                "check.arith.row_total",
-                args,
-                cells,
-                out,
-            );
-        }
+            .map(|c| format!("requests.{r}.{c}"));
+        let rule = format!("requests.row_total.{r}");
+        total_rule(
+            facts,
+            lang,
+            rule,
+            format!("requests.{r}.total"),
+            parts,
+            "check.arith.row_total",
+            r,
+            out,
+        );
     }
     for g in APPEAL_GROUPS {
-        let total = format!("appeals.{g}.total");
-        let parts: Vec<String> = APPEAL_COLUMNS[..4]
+        let parts = APPEAL_COLUMNS[..4]
             .iter()
-            .map(|c| format!("appeals.{g}.{c}"))
-            .collect();
-        if let (Some(t), Some(sum)) = (get(&total), sum(&parts, &get)) {
-            let mut cells = vec![total];
-            cells.extend(parts);
-            let args = vec![g.to_string(), num(t), num(sum)];
-            push(
-                facts,
-                lang,
-                format!("appeals.total.{g}"),
-                t,
-                sum,
-                "check.arith.appeals_total",
-                args,
-                cells,
-                out,
-            );
-        }
+            .map(|c| format!("appeals.{g}.{c}"));
+        let rule = format!("appeals.total.{g}");
+        total_rule(
+            facts,
+            lang,
+            rule,
+            format!("appeals.{g}.total"),
+            parts,
+            "check.arith.appeals_total",
+            g,
+            out,
+        );
     }
     if !facts.blank.is_empty() {
         out.push(Check {
@@ -129,8 +108,31 @@ pub fn run(facts: &Facts, lang: Lang, out: &mut Vec<Check>) {
     }
 }
 
-fn sum(ids: &[String], get: &impl Fn(&str) -> Option<f64>) -> Option<f64> {
-    ids.iter().map(|i| get(i)).sum()
+/// A total that is the sum of its parts (`rule`: `requests.row_total.new`),
+/// checked when every cell was read; `name` is the column, row or group
+/// its message names.
+#[allow(clippy::too_many_arguments)]
+fn total_rule(
+    facts: &Facts,
+    lang: Lang,
+    rule: String,
+    total: String,
+    parts: impl Iterator<Item = String>,
+    key: &'static str,
+    name: &str,
+    out: &mut Vec<Check>,
+) {
+    let get = |id: &str| facts.cells.get(id).map(|c| c.value);
+    let mut cells = vec![total];
+    cells.extend(parts);
+    let (Some(t), Some(sum)) = (
+        get(&cells[0]),
+        cells[1..].iter().map(|i| get(i)).sum::<Option<f64>>(),
+    ) else {
+        return;
+    };
+    let args = vec![name.to_string(), num(t), num(sum)];
+    push(facts, lang, rule, t, sum, key, args, cells, out);
 }
 
 fn num(v: f64) -> String {

@@ -52,13 +52,12 @@ pub enum TokenKind {
     Number(Piece),
 }
 
-/// Folds a digit, a full-width digit, a point or a minus to ASCII.
+/// Folds a digit, a full-width digit, a point or a minus to ASCII (the
+/// parser's width folding, and the minus sign U+2212).
 pub fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' | '.' | '-' => Some(c),
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-        '．' => Some('.'),
-        '－' | '−' => Some('-'),
+    match crate::parse::text::fold(c) {
+        d @ ('0'..='9' | '.' | '-') => Some(d),
+        '−' => Some('-'),
         _ => None,
     }
 }
