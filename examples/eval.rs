@@ -16,7 +16,8 @@
 //! share over those either has, averaged over matched metrics); for
 //! tables, cell precision, recall and F1 (a cell matches when id and value
 //! agree) from HTML and from text, and the share of gold `arith` rules
-//! whose check has the gold's verdict. `--quiet` prints the totals only.
+//! whose check has the gold's verdict. `--quiet` prints the totals only;
+//! `--subjects` also prints each matched metric's two subjects.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/common/score.rs"]
@@ -29,6 +30,7 @@ fn main() {}
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let quiet = args.iter().any(|a| a == "--quiet");
+    let subjects = args.iter().any(|a| a == "--subjects");
     let paths: Vec<String> = args.into_iter().filter(|a| !a.starts_with("--")).collect();
     let files = score::labelled_files(&paths);
     if files.is_empty() {
@@ -49,6 +51,11 @@ fn main() {
             );
             for m in &s.misses {
                 println!("    {m}");
+            }
+            if subjects {
+                for (text, gold, found, o) in &s.subjects {
+                    println!("    subject {o:.2}  {text}  gold {gold}  got {found}");
+                }
             }
         }
     }

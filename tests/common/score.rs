@@ -79,6 +79,8 @@ pub struct FileScore {
     /// characters both subjects share over those either has; 1 when both
     /// are empty).
     pub subject_overlap: f64,
+    /// Each matched metric's text, gold subject, found subject and overlap.
+    pub subjects: Vec<(String, String, String, f64)>,
     pub title_ok: bool,
     pub misses: Vec<String>,
     /// Table cells (gold `cells`): a cell matches when id and value agree.
@@ -334,10 +336,14 @@ pub fn score_report(report: &govreport::Report, input: &str, gold: &Value) -> Fi
                         ));
                     }
                 }
-                out.subject_overlap += overlap(
+                let (gs, fs) = (
                     g["subject"].as_str().unwrap_or(""),
                     report.metrics[i].subject.as_deref().unwrap_or(""),
                 );
+                let o = overlap(gs, fs);
+                out.subject_overlap += o;
+                out.subjects
+                    .push((gt.to_string(), gs.to_string(), fs.to_string(), o));
                 let gq = g["qualifier"].as_str().unwrap_or("exact");
                 if report.metrics[i].qualifier.as_str() == gq {
                     out.qualifiers_agreeing += 1;

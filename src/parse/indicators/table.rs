@@ -451,7 +451,8 @@ pub const INDICATORS: &[Indicator] = &[
         C,
         &["学法", "法治讲座", "法治专题"],
         &[],
-        &["考法"],
+        // Those who took part are not sessions.
+        &["考法", "参训", "参加", "参学"],
     ),
     row(
         "rule_of_law_assessment_weight",

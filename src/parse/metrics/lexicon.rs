@@ -155,12 +155,59 @@ pub(super) const SUBJECT_TRAILERS: &[&str] = &[
     "已",
     "有",
     "在",
+    "由",
+    "从",
+    "高达",
 ];
 
-/// Words stripped from the start of a subject.
+/// Words stripped from the start of a subject, again and again: the time
+/// (`目前`, `全年`), the body reporting (`我区`, `全区`), connectives and
+/// adverbs that only open the clause (`其中`, `共`, `已`).
 pub(super) const SUBJECT_LEADERS: &[&str] = &[
-    "其中", "同时", "此外", "另外", "并且", "并", "还", "另", "和", "及",
+    "截至目前",
+    "截至年底",
+    "截至",
+    "目前",
+    "今年以来",
+    "今年",
+    "全年",
+    "年内",
+    "当年",
+    "近年来",
+    "以来",
+    "同期",
+    "期间",
+    "其中",
+    "同时",
+    "此外",
+    "另外",
+    "并且",
+    "我区",
+    "我市",
+    "我县",
+    "我省",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "共计",
+    "共",
+    "已经",
+    "已",
+    "先后",
+    "均",
+    "并",
+    "还",
+    "另",
+    "和",
+    "及",
 ];
+
+/// Characters after which a `共` is part of a word (`公共`, `总共`), and
+/// characters before which it begins one (`共享`, `共同`, `共有`): any
+/// other `共` inside a subject is the adverb "in all" and is left out.
+pub(super) const GONG_AFTER: &str = "公总一";
+pub(super) const GONG_BEFORE: &str = "享同建识青赢治有性产和商担创用";
 
 /// A word list indexed by first and by last character: a position is
 /// checked only against the words that start (or end) with its character,

@@ -214,6 +214,7 @@ impl Scanner {
         }
         *sentence_start = cur.sentence;
         resolve_lists(text, &mut out[first..]);
+        inherit_subjects(text, &mut out[first..]);
     }
 
     /// Folds `text[ws..]` into the window buffers: up to the first clause

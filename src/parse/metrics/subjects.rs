@@ -3,71 +3,40 @@
 
 use super::*;
 
-/// The phrase a figure measures: the text before it since `from` (without
-/// the verbs that only introduce the figure), or, when the figure comes
-/// first, the noun phrase after its unit (`完成了152项重点改革任务`).
-/// Returns the subject and where the text it used ends (char index).
+/// The phrase a figure measures. When a noun phrase follows the unit
+/// (`建成1个区级公共法律服务中心`), it is that phrase, with the verb
+/// before the figure when the words before are short; when the figure ends
+/// its phrase, the words before it since `from` (`受理行政复议案件53宗`).
+/// The time, the reporting body and the verbs and adverbs that only
+/// introduce the figure are left out either way. Returns the subject and
+/// where the text it used ends (char index).
 pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option<String>, usize) {
-    let mut from = from.max(k.saturating_sub(LOOKBACK)).min(k);
-    // Strip the verbs that only introduce the figure, then the connectives
-    // that only start the clause (on char indices: no allocation).
-    let mut to = k;
-    let trailers = &sets().trailers;
-    while let Some(t) = trailers.ending_at(line, to).filter(|_| to > from) {
-        to -= trailers.len_of(t);
-    }
-    for l in SUBJECT_LEADERS {
-        if from < to && line.starts_with(from, l) {
-            from += l.chars().count();
-        }
-    }
-    // Trimmed on the chars, then one string for the phrase chosen.
-    let keep = |c: char| is_han(c) || c.is_alphanumeric() || matches!(c, '“' | '”');
-    let mut lo = from;
-    let mut hi = to.max(from);
-    while lo < hi && !keep(line.chars[lo]) {
-        lo += 1;
-    }
-    while hi > lo && !keep(line.chars[hi - 1]) {
-        hi -= 1;
-    }
-    if lo < hi && matches!(line.chars[lo], '对' | '将' | '把' | '从' | '向' | '由') {
-        lo += 1;
-    }
+    let (lo, hi) = before_range(line, from, k);
     let before = &line.chars[lo..hi];
-    // The noun after the unit, up to a verb or a clause break.
-    let noun_follows = is_han(line.at(end)) && sets().noun_stops.starting_at(line, end).is_none();
-    let mut after_end = end;
-    let after: Option<&[char]> = noun_follows.then(|| {
-        let mut j = end;
-        while j < line.chars.len()
-            && j - end < LOOKAHEAD
-            && (is_han(line.at(j)) || matches!(line.at(j), '“' | '”'))
-            && !(j > end && sets().noun_stops.starting_at(line, j).is_some())
-        {
-            j += 1;
-        }
-        after_end = j;
-        &line.chars[end..j]
-    });
-    let n_before = before.len();
+    let (after_start, after_end) = after_range(line, end);
+    let after = &line.chars[after_start..after_end];
+    let n_before = before.iter().filter(|&&c| c != '共').count();
     let none: &[char] = &[];
     // The phrase as two runs of chars, joined.
-    let chosen: Option<(&[char], &[char])> = match after {
+    let lasting = before.ends_with(&['连', '续']);
+    let chosen: Option<(&[char], &[char])> = match after.len() {
         // `对群众反映的1889个热点难点问题`: the clause qualifies the noun.
-        Some(a) if before.last() == Some(&'的') && !a.is_empty() => Some((before, a)),
+        1.. if before.last() == Some(&'的') => Some((before, after)),
         // `义务教育入学“网上办”等80余个场景`: examples, then the noun.
-        Some(a) if before.last() == Some(&'等') && a.len() >= 2 => Some((a, none)),
-        Some(a) if a.len() >= 2 && n_before <= 2 => Some((a, none)),
-        _ if n_before >= 2 => Some((before, none)),
-        Some(a) if !a.is_empty() => Some((a, none)),
-        _ if n_before > 0 => Some((before, none)),
-        // `393项实现“秒批秒办”`: name the figure by what it achieved.
+        2.. if before.last() == Some(&'等') => Some((after, none)),
+        // `建成1个区级公共法律服务中心`: the verb and its object.
+        2.. => Some((before, after)),
+        _ if n_before >= 2 && !lasting => Some((before, none)),
+        1.. => Some((after, none)),
+        _ if n_before > 0 && !lasting => Some((before, none)),
+        // `393项实现“秒批秒办”`: name the figure by what it achieved;
+        // `连续8年开展领导干部述法考核`: what went on so long.
         _ => {
             let mut j = end;
             while j < line.chars.len()
                 && j - end < LOOKAHEAD
                 && !crate::parse::text::is_clause_break(line.at(j))
+                && !(line.at(j).is_ascii_digit() && j > end + 1)
             {
                 j += 1;
             }
@@ -80,13 +49,13 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
             while let [rest @ .., ' '] = p {
                 p = rest;
             }
-            (p.len() >= 2).then_some((p, none))
+            (p.len() >= 2).then_some((p, before))
         }
     };
     let used = if chosen.is_some_and(|(x, y)| {
         let mut phrase = x.iter().chain(y).rev();
         after_end > end
-            && line.chars[end..after_end]
+            && line.chars[after_start..after_end]
                 .iter()
                 .rev()
                 .all(|a| phrase.next() == Some(a))
@@ -95,12 +64,163 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
     } else {
         end
     };
-    let chosen = chosen.map(|(x, y)| {
-        let mut s = String::with_capacity((x.len() + y.len()) * 3);
-        s.extend(x.iter().chain(y));
-        s
-    });
-    (chosen, used)
+    let chosen = chosen.map(|(x, y)| without_adverbs(x.iter().chain(y).copied()));
+    (chosen.filter(|s| !s.is_empty()), used)
+}
+
+/// The phrase without the adverbs inside it that only say how the figure
+/// adds up: `分别` (`警情分别下降`), and `共`/`共计` "in all"
+/// (`各调解组织共排查`), not the `共` of `公共` or `共享`.
+fn without_adverbs(phrase: impl Iterator<Item = char>) -> String {
+    let chars: Vec<char> = phrase.collect();
+    let mut s = String::with_capacity(chars.len() * 3);
+    let mut i = 0;
+    while i < chars.len() {
+        let (prev, c) = (if i == 0 { '\n' } else { chars[i - 1] }, chars[i]);
+        let next = chars.get(i + 1).copied().unwrap_or('\n');
+        if c == '分' && next == '别' {
+            i += 2;
+        } else if c == '共'
+            && !GONG_AFTER.contains(prev)
+            && is_han(next)
+            && !GONG_BEFORE.contains(next)
+        {
+            i += if next == '计' { 2 } else { 1 };
+        } else {
+            s.push(c);
+            i += 1;
+        }
+    }
+    s
+}
+
+/// The noun phrase after the unit ending at `end` (char range), up to a
+/// verb or a clause break: `1758个突发事件应急预案`; after `的` for a share
+/// (`99.8%的群众诉求`). Empty when none follows, or when the words run
+/// into the next figure (a lost comma: `93 件办理法律援助案件 186 件`: they
+/// are that figure's).
+fn after_range(line: &Line, end: usize) -> (usize, usize) {
+    let start = if line.at(end) == '的' && line.before(end) == '%' {
+        end + 1
+    } else {
+        end
+    };
+    let quote = |c: char| matches!(c, '“' | '”');
+    if !(is_han(line.at(start)) || line.at(start) == '“') || noun_stop_at(line, start) {
+        return (start, start);
+    }
+    let mut j = start;
+    while j < line.chars.len()
+        && j - start < LOOKAHEAD
+        && (is_han(line.at(j)) || quote(line.at(j)))
+        && !(j > start && noun_stop_at(line, j) && !(line.at(j) == '的' && j > start + 1))
+    {
+        j += 1;
+    }
+    // A `的` that ends the run joins nothing.
+    let mut e = j;
+    while e > start && line.chars[e - 1] == '的' {
+        e -= 1;
+    }
+    let mut n = j;
+    while line.at(n) == ' ' {
+        n += 1;
+    }
+    // Words that run into the next figure are its own (`由15个工作日压缩
+    // 至5个工作日`; a lost comma: `93 件办理法律援助案件 186 件`).
+    if line.at(n).is_ascii_digit() {
+        return (start, start);
+    }
+    (start, e)
+}
+
+/// True when a word that ends a noun phrase begins at `j`; the `共` of
+/// `公共` does not.
+fn noun_stop_at(line: &Line, j: usize) -> bool {
+    sets().noun_stops.starting_at(line, j).is_some()
+        && !(line.at(j) == '共' && GONG_AFTER.contains(line.before(j)))
+}
+
+/// The words before the figure at `k` since `from` that can name it (char
+/// range): the verbs that only introduce the figure, the clause's time,
+/// body and connectives, and the marks around them left out.
+fn before_range(line: &Line, from: usize, k: usize) -> (usize, usize) {
+    let mut from = from.max(k.saturating_sub(LOOKBACK)).min(k);
+    // Strip the verbs that only introduce the figure, then what only
+    // starts the clause (on char indices: no allocation).
+    let mut to = k;
+    let trailers = &sets().trailers;
+    loop {
+        while to > from && line.chars[to - 1] == ' ' {
+            to -= 1;
+        }
+        match trailers.ending_at(line, to).filter(|_| to > from) {
+            Some(t) => to -= trailers.len_of(t),
+            None => break,
+        }
+    }
+    let keep = |c: char| is_han(c) || c.is_alphanumeric() || matches!(c, '“' | '”');
+    loop {
+        while from < to && !keep(line.chars[from]) {
+            from += 1;
+        }
+        let start = from;
+        let leader = |at: usize| {
+            SUBJECT_LEADERS.iter().find(|l| {
+                let n = l.chars().count();
+                line.starts_with(at, l)
+                    && at + n <= to
+                    && !(**l == "共" && GONG_BEFORE.contains(line.at(at + 1)))
+            })
+        };
+        if let Some(l) = leader(from) {
+            from += l.chars().count();
+        } else if let Some(n) = (2..=4).find(|&n| {
+            // `光明区全年受理…`: the body by name, then what opens a clause.
+            from + n < to
+                && matches!(line.at(from + n - 1), '区' | '市' | '县' | '省')
+                && line.chars[from..from + n].iter().all(|&c| is_han(c))
+                && leader(from + n).is_some_and(|l| !matches!(*l, "和" | "及" | "并" | "还" | "另"))
+        }) {
+            from += n;
+        } else {
+            from = past_date(line, from, to);
+        }
+        if from == start {
+            break;
+        }
+    }
+    let mut hi = to.max(from);
+    while hi > from && !keep(line.chars[hi - 1]) {
+        hi -= 1;
+    }
+    if from < hi && matches!(line.chars[from], '对' | '将' | '把' | '从' | '向' | '由') {
+        from += 1;
+    }
+    (from, hi)
+}
+
+/// Past a date that opens a clause (`2023年1月以来`, `2021 年度`), or
+/// `from` itself when none does.
+fn past_date(line: &Line, from: usize, to: usize) -> usize {
+    let mut j = from;
+    let mut digits = 0;
+    while j < to && (line.chars[j].is_ascii_digit() || line.chars[j] == ' ') {
+        digits += usize::from(line.chars[j] != ' ');
+        j += 1;
+    }
+    if digits == 0 || digits > 4 || j >= to || !matches!(line.chars[j], '年' | '月' | '日') {
+        return from;
+    }
+    j += 1;
+    if j < to && matches!(line.chars[j], '度' | '底' | '初') {
+        j += 1;
+    }
+    if j < to {
+        j
+    } else {
+        from
+    }
 }
 
 /// Lists of figures joined by `、`, `和`, `与`, `及`: a unit written once
@@ -198,6 +318,82 @@ pub(super) fn resolve_lists(text: &str, metrics: &mut [RawMetric]) {
     }
 }
 
+/// A figure right after another of its sentence measures the same thing
+/// when only a change verb stands between them: the second unit of one
+/// count (`办理…犯罪9件14人`), the end of a from→to pair (`时限由15个工作日
+/// 压缩至5个工作日`), a change after a level (`生产总值5.2万亿元、增长5.4%`).
+/// Such a figure has no subject of its own, or only the verb; it gets the
+/// first one's subject, with the verb.
+pub(super) fn inherit_subjects(text: &str, metrics: &mut [RawMetric]) {
+    for i in 1..metrics.len() {
+        let (prev, cur) = (&metrics[i - 1], &metrics[i]);
+        if prev.sentence != cur.sentence || cur.start < prev.end || cur.start - prev.end > 40 {
+            continue;
+        }
+        let Some(head) = prev.subject.as_deref() else {
+            continue;
+        };
+        let between = &text[prev.end..cur.start];
+        // The words of the first figure's phrase that follow it
+        // (`62项考核指标精简为13项`) are not the verb.
+        let between = (1..=head.len())
+            .rev()
+            .filter(|&n| head.is_char_boundary(head.len() - n))
+            .find_map(|n| between.strip_prefix(&head[head.len() - n..]))
+            .unwrap_or(between);
+        let mut verb =
+            between.trim_matches(|c: char| matches!(c, ' ' | '、' | '，' | ',' | '\u{3000}'));
+        for lead in ["实际", "预计", "分别", "均"] {
+            verb = verb.strip_prefix(lead).unwrap_or(verb);
+        }
+        for tail in ["至", "到", "为", "达", "了"] {
+            verb = verb.strip_suffix(tail).unwrap_or(verb);
+        }
+        if verb.chars().count() > 6 || verb.chars().any(|c| !is_han(c)) {
+            continue;
+        }
+        let own = cur.subject.as_deref().unwrap_or("");
+        let is_change = CHANGE_WORDS
+            .iter()
+            .chain(COMPARED)
+            .any(|w| verb.starts_with(w));
+        let takes = if verb.is_empty() {
+            own.is_empty()
+        } else {
+            is_change && (own.is_empty() || between.contains(own))
+        };
+        if takes {
+            let s = format!("{head}{verb}");
+            metrics[i].subject = Some(s);
+        }
+    }
+    // `共收到行政复议申请103宗，不受理12宗`: a subject of a word or two
+    // says what it is only with the sentence's topic, its first longer
+    // subject.
+    let mut topic: Option<(usize, String)> = None;
+    for m in metrics.iter_mut() {
+        if topic.as_ref().is_some_and(|(s, _)| *s != m.sentence) {
+            topic = None;
+        }
+        let own = m.subject.as_deref().unwrap_or("");
+        let n = own.chars().count();
+        if n >= TOPIC_MIN {
+            if topic.is_none() {
+                topic = Some((m.sentence, own.to_string()));
+            }
+        } else if let Some((_, t)) = topic.as_ref().filter(|_| n < TOPIC_MIN - 1) {
+            m.subject = Some(format!("{own}{t}"));
+        }
+    }
+}
+
+/// Verbs of comparison that continue a figure's subject
+/// (`增长5.4%、高于全国0.4个百分点`).
+const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "超过", "超出", "领先"];
+
+/// Subjects of at least this many characters name a figure on their own.
+const TOPIC_MIN: usize = 4;
+
 /// Splits a coordinated subject into `n` subjects that share a head noun:
 /// `城镇和农村居民人均可支配收入` → `城镇居民人均可支配收入`,
 /// `农村居民人均可支配收入`; `省级市级示范基地` → `省级示范基地`, `市级示范基地`.
@@ -207,7 +403,9 @@ pub(super) fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
         .filter(|p| !p.is_empty())
         .collect();
     if parts.len() == n {
-        let first_len = parts[0].chars().count();
+        // The head noun the last part adds to the others: what it has
+        // past the length of the one before it (`刑事治安、涉诈、涉毒警情`).
+        let first_len = parts[n - 2].chars().count();
         let last = parts[n - 1];
         let tail: String = last.chars().skip(first_len).collect();
         return Some(
@@ -215,7 +413,7 @@ pub(super) fn split_subjects(subject: &str, n: usize) -> Option<Vec<String>> {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    if i + 1 < n && p.chars().count() == first_len {
+                    if i + 1 < n && !p.ends_with(tail.as_str()) {
                         format!("{p}{tail}")
                     } else {
                         p.to_string()
