@@ -72,7 +72,7 @@ fn quantities(r: &Report) -> String {
             .map(|m| {
                 let mut s = format!(
                     "{} = {} {} {} {}",
-                    m.text,
+                    m.text.replace('\n', "\\n"),
                     format_number(m.value),
                     m.unit.as_deref().unwrap_or("-"),
                     m.qualifier.as_str(),

@@ -21,6 +21,7 @@ pub mod structure;
 pub mod tables;
 pub mod text;
 pub mod units;
+pub mod wraps;
 
 use crate::i18n::{Lang, Msg};
 use crate::{Document, Item, Metric, Report, Section, Span};
@@ -173,7 +174,8 @@ fn build(
     let mut sentence = 0;
     let mut capped = false;
     let mut scanner = metrics::Scanner::default();
-    for line in &lines {
+    let paragraphs = wraps::paragraphs(text, lines, &structure.headings, &structure.furniture);
+    for line in &paragraphs {
         while furniture.peek().is_some_and(|f| f.1 <= line.start) {
             furniture.next();
         }

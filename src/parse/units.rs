@@ -36,7 +36,8 @@ pub enum Guard {
     /// `小时`: `24小时` means round the clock (`24小时应急值守`), unless a
     /// deadline follows (`24小时内`).
     NotRoundTheClock,
-    /// `部`: not the start of `部门`.
+    /// `部`: not the start of `部门`, `部分` (`六部分`: six parts), `部署`,
+    /// `部委`, `部长`.
     NotBumen,
 }
 

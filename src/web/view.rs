@@ -22,6 +22,7 @@
 //! Behaviour (sorting, filtering, revealing, tooltips, CSV) is wired by the
 //! shim (`www/govreport.js`) on top of this markup.
 
+use crate::parse::wraps;
 use crate::{Check, CheckStatus, Lang, Metric, Report, Section, Span, TextIndex};
 use js_sys::Function;
 use wasm_bindgen::JsCast;
@@ -131,7 +132,26 @@ impl<'a> Dom<'a> {
         let mut para: Option<Element> = None;
         let mut rest = text;
         while !rest.is_empty() {
-            let line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            // A paragraph broken by hard line breaks is one `<p>`, its
+            // figures read across the breaks (parse::wraps).
+            let mut line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let mut last_start = 0;
+            while !inline && line_len < rest.len() {
+                let line = &rest[last_start..line_len];
+                let tail = &rest[line_len..];
+                let brk = if tail.starts_with("\r\n") {
+                    2
+                } else {
+                    tail.chars().next().map_or(0, char::len_utf8)
+                };
+                let next = &tail[brk..];
+                let next_len = next.find(['\n', '\r']).unwrap_or(next.len());
+                if !wraps::ends_mid_sentence(line.trim()) || next[..next_len].trim().is_empty() {
+                    break;
+                }
+                last_start = line_len + brk;
+                line_len += brk + next_len;
+            }
             let (line, tail) = rest.split_at(line_len);
             let brk = tail.chars().next().map_or(0, char::len_utf8);
             let (_, after) = tail.split_at(brk);

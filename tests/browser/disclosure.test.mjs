@@ -124,3 +124,21 @@ test('a src served as HTML is read as a page: its article, its tables, no script
   assert.ok(got.figures >= 3);
   assert.deepEqual(errors, []);
 });
+
+test('a report converted from PDF reads each hard-wrapped paragraph as one, its figures across the breaks', async (page) => {
+  // 上海市科委 2024: a line break every thirty or so characters.
+  await page.goto(`${base}test/after-ready.html?src=/fixtures/xxgk/xxgk-09.txt`);
+  await page.waitForFunction(() => window.__afterReady);
+  const state = await page.evaluate(() => {
+    const s = document.getElementById('r').shadowRoot;
+    const mark = [...s.querySelectorAll('mark.metric')].find((m) => m.textContent.startsWith('294'));
+    const p = mark?.closest('p');
+    return {
+      mark: mark?.textContent,
+      // The paragraph holds the line before the break and the one after.
+      para: p?.textContent.includes('共编发文章') && p?.textContent.includes('微信公众号目前关注人数'),
+    };
+  });
+  assert.equal(state.mark, '294\n篇');
+  assert.ok(state.para, 'the wrapped lines are one paragraph');
+});

@@ -264,7 +264,7 @@ pub(super) fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number:
         .any(|w| line.starts_with(after, w)),
         Guard::NotBeforeNian => line.at(after) != '年',
         Guard::NotRoundTheClock => number.value != 24.0 || line.at(after) == '内',
-        Guard::NotBumen => line.at(after) != '门',
+        Guard::NotBumen => !matches!(line.at(after), '门' | '分' | '署' | '委' | '长'),
     }
 }
 

@@ -236,6 +236,10 @@ impl Scanner {
             let byte = ws + p;
             // Ideographs fold to themselves and break no clause.
             let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            // A hard line break inside a paragraph (wraps.rs) is not read.
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') && byte != at {
+                continue;
+            }
             if byte == at {
                 k = self.chars.len();
             } else if byte > at {
@@ -375,7 +379,11 @@ pub(super) fn skip_run_bytes(text: &str, i: usize, end: usize) -> usize {
 /// 进一步, 三农) are followed by no unit and are skipped before any real
 /// work. Arabic numbers always get the full look.
 pub(super) fn plausible_at(text: &str, at: usize, end: usize) -> bool {
-    let mut chars = text[at..end].chars().map(fold).peekable();
+    let mut chars = text[at..end]
+        .chars()
+        .filter(|c| !matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'))
+        .map(fold)
+        .peekable();
     let Some(first) = chars.next() else {
         return false;
     };
