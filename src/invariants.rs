@@ -14,8 +14,9 @@ use crate::{Report, Section, Span, TextIndex};
 /// - every metric's text is exactly the input at its span, and the metric
 ///   lies inside the section it names (or in the preamble when it names
 ///   none);
-/// - the preamble and every heading and body cover the input exactly once,
-///   furniture lies inside the preamble: no text is lost;
+/// - the preamble and every heading and body cover the input exactly once:
+///   no text is lost; furniture lies inside the preamble or a section's
+///   body, in order;
 /// - tables are in order and do not overlap; each cell lies inside its
 ///   table, each canonical id occurs once, a blank cell is 0.
 ///
@@ -47,14 +48,27 @@ pub fn validate(text: &str, report: &Report) -> Vec<String> {
         ));
     }
     check_span("preamble", report.preamble, &mut errors);
+    // Furniture: in the preamble, or inside a section's body (a printed
+    // page's number or header), in order.
+    let mut bodies: Vec<Span> = report.all_sections().map(|s| s.body_span).collect();
+    bodies.sort();
+    let in_body = |f: &Span| {
+        let i = bodies.partition_point(|b| b.start <= f.start);
+        i > 0 && bodies[i - 1].contains(f)
+    };
+    let mut last_furniture = 0;
     for (i, f) in report.furniture.iter().enumerate() {
         check_span(&format!("furniture {i}"), *f, &mut errors);
-        if !report.preamble.contains(f) {
+        if !report.preamble.contains(f) && !in_body(f) {
             errors.push(format!(
-                "furniture {f:?} outside the preamble {:?}",
+                "furniture {f:?} neither in the preamble {:?} nor in a section's body",
                 report.preamble
             ));
         }
+        if f.start < last_furniture {
+            errors.push(format!("furniture {f:?} out of order"));
+        }
+        last_furniture = f.end;
     }
 
     fn walk(

@@ -88,6 +88,7 @@ export const css = String.raw`
 .preamble { margin-bottom: 1rem; }
 details.furniture { margin: .25rem 0; color: var(--_muted); font-size: .875em; }
 details.furniture > summary { cursor: pointer; }
+p.page-furniture { margin: .25rem 0; color: var(--_muted); font-size: .875em; text-align: center; }
 
 details.section { margin: .25rem 0 .25rem 0; }
 /* A section off screen is not laid out or painted until it nears the

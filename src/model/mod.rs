@@ -111,10 +111,11 @@ pub struct Report {
     /// every section's `heading_span` and `body_span` it covers the input
     /// exactly once.
     pub preamble: Span,
-    /// *Extension.* Lines of the preamble that are page furniture rather
-    /// than report text (navigation, `打印`/`字号` buttons, date banners,
-    /// metadata and title lines), in order. They stay reachable in the
-    /// viewer, folded away.
+    /// *Extension.* Lines that are page furniture rather than report text,
+    /// in order: in the preamble, a portal's navigation, `打印`/`字号`
+    /// buttons, date banners, metadata and title lines; anywhere, a printed
+    /// page's number (`— 3 —`) and running header. They stay reachable in
+    /// the viewer, folded away or dimmed.
     pub furniture: Vec<Span>,
     /// *Extension.* Inline enumerations (`一是……二是……`) of the preamble.
     pub items: Vec<Item>,

@@ -240,6 +240,98 @@ pub fn has_sentence_punct(line: &str) -> bool {
         .any(|c| matches!(fold(c), '。' | ',' | '，' | ';' | '!' | '?'))
 }
 
+/// True when a trimmed line is a page number of a printed page: `— 3 —`,
+/// `- 12 -`, `第 3 页`, `第3页 共12页`, `3 / 12`, `Page 3 of 12`. A bare
+/// number is not one: it may be a table's value on its own line.
+pub fn is_page_number(line: &str) -> bool {
+    let folded: Vec<char> = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    if folded.len() > 20 {
+        return false;
+    }
+    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '─' | '―');
+    // — 3 —
+    let inner: Vec<char> = folded.iter().copied().skip_while(|&c| dash(c)).collect();
+    let lead = folded.len() - inner.len();
+    let core: Vec<char> = inner.iter().copied().take_while(|&c| !dash(c)).collect();
+    if lead > 0
+        && lead < 4
+        && digits(&core)
+        && inner[core.len()..].iter().all(|&c| dash(c))
+        && inner.len() > core.len()
+    {
+        return true;
+    }
+    // 第3页, 第3页共12页, 第3页/共12页
+    let s: String = folded.iter().collect();
+    let page = |p: &str| {
+        p.strip_prefix('第')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
+    };
+    let total = |p: &str| {
+        p.strip_prefix('共')
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
+    };
+    if page(&s) {
+        return true;
+    }
+    if let Some(i) = s
+        .find("页共")
+        .or_else(|| s.find("页,共"))
+        .or_else(|| s.find("页/共"))
+    {
+        let (a, b) = s.split_at(i + '页'.len_utf8());
+        return page(a) && total(b.trim_start_matches([',', '/']));
+    }
+    // 3/12
+    if let Some((a, b)) = s.split_once('/') {
+        return digits(&a.chars().collect::<Vec<_>>()) && digits(&b.chars().collect::<Vec<_>>());
+    }
+    // Page 3 of 12
+    let lower = s.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        let (n, of) = rest.split_once("of").unwrap_or((rest, "1"));
+        return digits(&n.chars().collect::<Vec<_>>()) && digits(&of.chars().collect::<Vec<_>>());
+    }
+    false
+}
+
+/// The running headers and footers of a text: short lines that recur on
+/// at least [`RUNNING_MIN`] pages.
+pub type Running<'t> = std::collections::HashSet<&'t str>;
+
+/// A short line repeated this often is a running header, not text.
+pub const RUNNING_MIN: usize = 3;
+
+/// Short lines of `lines` that recur at least [`RUNNING_MIN`] times: the
+/// running header or footer of a printed report (`上海市科委2024年政府信息
+/// 公开工作年度报告`). A line counts when, trimmed, it has 4 to 40
+/// characters, an ideograph, no sentence punctuation and no heading marker.
+pub fn running_headers<'t>(text: &'t str, lines: &[super::text::Line]) -> Running<'t> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let (s, e) = super::text::trim_range(text, l.start, l.end);
+        let line = &text[s..e];
+        // 4 to 40 characters: 4 to 160 bytes first, then counted.
+        if (4..=160).contains(&line.len())
+            && super::text::chars_at_least(line, 4)
+            && super::text::chars_at_most(line, 40)
+            && line.chars().any(super::text::is_han)
+            && !has_sentence_punct(line)
+            && super::marker::marker(line).is_none()
+        {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= RUNNING_MIN)
+        .map(|(l, _)| l)
+        .collect()
+}
+
 /// True when a trimmed line is only a date, optionally with a time
 /// (`2020-12-22 11:50`, `2026年02月10日 07时41分`).
 pub fn is_date_line(line: &str) -> bool {
@@ -455,5 +547,36 @@ mod tests {
         assert!(is_furniture("渝快办", true));
         assert!(!is_furniture("渝快办", false));
         assert!(!is_furniture("各位代表：", true));
+    }
+
+    #[test]
+    fn page_numbers_are_told_from_figures() {
+        for line in [
+            "— 3 —",
+            "- 12 -",
+            "－ 7 －",
+            "—3—",
+            "第 3 页",
+            "第3页 共12页",
+            "第 3 页，共 12 页",
+            "3 / 12",
+            "Page 3 of 12",
+            "page 4",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "3",
+            "1",
+            "— 2021年 —",
+            "3/12件",
+            "第三页",
+            "—— 3 —— 共 5 件 ——",
+            "共12页",
+            "第12345页",
+            "12/2021/3",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
     }
 }

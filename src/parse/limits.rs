@@ -24,6 +24,11 @@ pub const MAX_SECTIONS: usize = 20_000;
 /// the text).
 pub const MAX_FURNITURE: usize = 100;
 
+/// Most page numbers and running headers set aside as furniture: 10 000,
+/// a PDF of 5 000 pages with a header and a number on each. Later ones are
+/// read as text.
+pub const MAX_PAGE_FURNITURE: usize = 10_000;
+
 /// Most metrics kept: 500 000 (the densest real report has about 1 500;
 /// the benchmark's 100× concatenation of the long reports has 250 000).
 /// Each becomes a `<mark>` and a table row in the viewer.

@@ -79,12 +79,12 @@ pub fn parse(text: &str) -> Report {
 
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
-    let found = if text.len() > MAX_INPUT_BYTES {
-        Vec::new()
-    } else {
-        tables::find::find(text)
-    };
-    build(text, found, options)
+    if text.len() > MAX_INPUT_BYTES {
+        return build(text, Vec::new(), &front::Running::default(), options);
+    }
+    let running = front::running_headers(text, &text::lines(text));
+    let found = tables::find::find(text, &running);
+    build(text, found, &running, options)
 }
 
 /// Reads a [`Document`]: text whose tables are given as grids (from HTML).
@@ -114,7 +114,12 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
             _ => bad += 1,
         }
     }
-    let mut report = build(text, raws, options);
+    let running = if text.len() > MAX_INPUT_BYTES {
+        front::Running::default()
+    } else {
+        front::running_headers(text, &text::lines(text))
+    };
+    let mut report = build(text, raws, &running, options);
     report.warnings.extend(document.warnings.iter().cloned());
     if bad > 0 {
         report.warnings.push(
@@ -130,6 +135,7 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
 fn build(
     text: &str,
     found: Vec<(tables::RawTable, Option<crate::TableKind>)>,
+    running: &front::Running,
     options: &ParseOptions,
 ) -> Report {
     let lang = options.lang;
@@ -154,7 +160,11 @@ fn build(
     // Lines, with a line that holds a whole report split at its headings,
     // then the tables cut out.
     let lines = tables::mask(collapsed::split(text, text::lines(text)), &read.ranges);
-    let structure = structure::scan(text, &lines);
+    let mut structure = structure::scan_with(text, &lines, running);
+    if !read.furniture.is_empty() {
+        structure.furniture.extend(&read.furniture);
+        structure.furniture.sort_unstable();
+    }
     let tree = structure::tree(&structure.headings, text.len());
     let preamble_end = structure.headings.first().map_or(text.len(), |h| h.start);
 
@@ -174,21 +184,35 @@ fn build(
     let mut sentence = 0;
     let mut capped = false;
     let mut scanner = metrics::Scanner::default();
-    let paragraphs = wraps::paragraphs(text, lines, &structure.headings, &structure.furniture);
+    let (paragraphs, holes) =
+        wraps::paragraphs(text, lines, &structure.headings, &structure.furniture);
+    let mut hole = 0;
     for line in &paragraphs {
         while furniture.peek().is_some_and(|f| f.1 <= line.start) {
             furniture.next();
         }
+        // A furniture line (a paragraph holding furniture between its
+        // lines is read around it).
         if furniture
             .peek()
-            .is_some_and(|f| f.0 >= line.start && f.1 <= line.end)
+            .is_some_and(|&&f| f == text::trim_range(text, line.start, line.end))
         {
             continue;
         }
         if is_glossary_term(&text[line.start..line.end]) {
             continue;
         }
-        scanner.scan_line(text, line.start, line.end, &mut sentence, &mut raw);
+        while hole < holes.len() && holes[hole].0 < line.start {
+            hole += 1;
+        }
+        let inside = holes[hole..].partition_point(|h| h.1 <= line.end);
+        scanner.scan_paragraph(
+            text,
+            (line.start, line.end),
+            &holes[hole..hole + inside],
+            &mut sentence,
+            &mut raw,
+        );
         if raw.len() > MAX_METRICS {
             raw.truncate(MAX_METRICS);
             capped = true;

@@ -3,7 +3,7 @@
 //! section tree and the inline enumerations.
 
 use super::front::{self, LabelLine, Role};
-use super::limits::{MAX_FURNITURE, MAX_SECTIONS};
+use super::limits::{MAX_FURNITURE, MAX_PAGE_FURNITURE, MAX_SECTIONS};
 use super::marker::part_title;
 pub use super::marker::{is_marker_numeral, marker};
 use super::text::{self, fold, is_han, is_space, Line};
@@ -33,7 +33,8 @@ pub struct Structure {
     pub meta: Meta,
     /// A date standing alone in the preamble (a publication banner).
     pub banner_date: Option<String>,
-    /// Trimmed byte ranges of the preamble's furniture lines.
+    /// Trimmed byte ranges of the furniture lines: the preamble's, and
+    /// printed pages' numbers and running headers anywhere, in text order.
     pub furniture: Vec<(usize, usize)>,
     /// Headings in document order.
     pub headings: Vec<Heading>,
@@ -116,7 +117,15 @@ impl Prev {
 }
 
 /// Walks the lines of `text`.
+#[cfg(test)]
 pub fn scan(text: &str, lines: &[Line]) -> Structure {
+    let running = front::running_headers(text, lines);
+    scan_with(text, lines, &running)
+}
+
+/// [`scan`] with the running headers of the whole text given
+/// ([`front::running_headers`]: `lines` may have tables cut out).
+pub fn scan_with(text: &str, lines: &[Line], running: &front::Running) -> Structure {
     let mut out = Structure::default();
     let trimmed: Vec<(usize, usize)> = lines
         .iter()
@@ -130,6 +139,7 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
     let mut fields = Fields::default();
     // The second line of a title broken in two (PDF text), read with the first.
     let mut title_tail: Option<usize> = None;
+    let mut page_lines = 0;
 
     for idx in 0..lines.len() {
         let (s, e) = trimmed[idx];
@@ -160,6 +170,15 @@ pub fn scan(text: &str, lines: &[Line]) -> Structure {
             });
         };
 
+        // A printed page's number or running header, anywhere (PDF text).
+        if page_lines < MAX_PAGE_FURNITURE
+            && (front::is_page_number(line) || (!in_preamble && running.contains(line)))
+        {
+            page_lines += 1;
+            out.furniture.push((s, e));
+            set_prev(&mut prev, None, true);
+            continue;
+        }
         if let Some(h) = marked_heading(text, s, e) {
             if prev.is_none_or(|p| p.allows_heading()) && !(in_preamble && pending.is_some()) {
                 if out.headings.len() >= MAX_SECTIONS {

@@ -16,27 +16,37 @@ pub const MIN_WRAPPED: usize = 16;
 /// one line: a line that ends mid-sentence (on an ideograph, a letter or
 /// digit, or `，`/`、`) and is at least [`MIN_WRAPPED`] characters long runs
 /// on into the next when nothing but its line break separates them, and
-/// neither is a heading or page furniture. `headings` and `furniture`
+/// neither is a heading. Page furniture between them (a page's number and
+/// running header where a printed page broke the paragraph) joins too,
+/// as a hole: the second value lists the holes, trimmed byte ranges in
+/// text order, which pass 2 does not read. `headings` and `furniture`
 /// (trimmed byte ranges) are in text order.
 pub fn paragraphs(
     text: &str,
     lines: Vec<Line>,
     headings: &[Heading],
     furniture: &[(usize, usize)],
-) -> Vec<Line> {
+) -> (Vec<Line>, Vec<(usize, usize)>) {
     let starts_heading = |s: usize| headings.binary_search_by_key(&s, |h| h.start).is_ok();
     let is_furniture = |r: (usize, usize)| furniture.binary_search(&r).is_ok();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    // Whether the last line pushed may run on into the next.
+    let mut holes = Vec::new();
+    // Furniture lines after a line that runs on, not yet known to be holes.
+    let mut pending: Vec<(Line, (usize, usize))> = Vec::new();
+    // Whether the last text line may run on into the next.
     let mut runs_on = false;
+    let mut last_next = usize::MAX;
     for line in lines {
         let (s, e) = trim_range(text, line.start, line.end);
-        let joins = runs_on
-            && s < e
-            && out.last().is_some_and(|p| p.next == line.start)
-            && !starts_heading(s)
-            && !is_furniture((s, e));
-        runs_on = s < e && !is_furniture((s, e)) && ends_mid_sentence(&text[s..e]);
+        let furniture_line = s < e && is_furniture((s, e));
+        let adjacent = last_next == line.start;
+        last_next = line.next;
+        if furniture_line && runs_on && adjacent {
+            pending.push((line, (s, e)));
+            continue;
+        }
+        let joins = runs_on && s < e && adjacent && !starts_heading(s) && !furniture_line;
+        runs_on = s < e && !furniture_line && ends_mid_sentence(&text[s..e]);
         // A heading line runs on only when its heading ends inside it (a
         // run-in heading whose sentence wraps).
         if starts_heading(s) {
@@ -47,11 +57,16 @@ pub fn paragraphs(
             Some(p) if joins => {
                 p.end = line.end;
                 p.next = line.next;
+                holes.extend(pending.drain(..).map(|(_, r)| r));
             }
-            _ => out.push(line),
+            _ => {
+                out.extend(pending.drain(..).map(|(l, _)| l));
+                out.push(line);
+            }
         }
     }
-    out
+    out.extend(pending.drain(..).map(|(l, _)| l));
+    (out, holes)
 }
 
 /// True when `line` (trimmed) stops where a page's width would stop it: on
@@ -75,6 +90,7 @@ mod tests {
             &s.headings,
             &s.furniture,
         )
+        .0
         .iter()
         .map(|l| &text[l.start..l.end])
         .collect()
@@ -107,5 +123,20 @@ mod tests {
                 "空行之后是新的一段文字内容而且足够长\n所以接上这一行。",
             ]
         );
+    }
+
+    #[test]
+    fn a_page_break_inside_a_paragraph_is_a_hole() {
+        let text = "一、总体情况\n及主合办人大代表建议 50 件，主合办政协提案 85 件，主合\n— 2 —\n2024 年市科委年度报告\n办政协提案 85 件的办理复文。\n二、其他\n— 3 —\n2024 年市科委年度报告\n正文。\n2024 年市科委年度报告\n";
+        let lines = crate::parse::text::lines(text);
+        let s = crate::parse::structure::scan(text, &lines);
+        let (paras, holes) = paragraphs(text, lines, &s.headings, &s.furniture);
+        let at = |r: (usize, usize)| &text[r.0..r.1];
+        assert_eq!(
+            holes.iter().map(|&h| at(h)).collect::<Vec<_>>(),
+            ["— 2 —", "2024 年市科委年度报告"]
+        );
+        assert!(paras.iter().any(|l| at((l.start, l.end))
+            .ends_with("主合\n— 2 —\n2024 年市科委年度报告\n办政协提案 85 件的办理复文。")));
     }
 }

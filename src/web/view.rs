@@ -134,9 +134,13 @@ impl<'a> Dom<'a> {
         while !rest.is_empty() {
             // A paragraph broken by hard line breaks is one `<p>`, its
             // figures read across the breaks (parse::wraps).
+            // A printed page's number or header stands apart.
             let mut line_len = rest.find(['\n', '\r']).unwrap_or(rest.len());
             let mut last_start = 0;
-            while !inline && line_len < rest.len() {
+            let mut last_units = 0;
+            let first_units = rest[..line_len].encode_utf16().count() as u32;
+            let furniture = !inline && self.furniture_in(Span::new(pos, pos + first_units));
+            while !inline && !furniture && line_len < rest.len() {
                 let line = &rest[last_start..line_len];
                 let tail = &rest[line_len..];
                 let brk = if tail.starts_with("\r\n") {
@@ -146,9 +150,17 @@ impl<'a> Dom<'a> {
                 };
                 let next = &tail[brk..];
                 let next_len = next.find(['\n', '\r']).unwrap_or(next.len());
-                if !wraps::ends_mid_sentence(line.trim()) || next[..next_len].trim().is_empty() {
+                let next_at = pos
+                    + last_units
+                    + rest[last_start..line_len + brk].encode_utf16().count() as u32;
+                let next_units = next[..next_len].encode_utf16().count() as u32;
+                if !wraps::ends_mid_sentence(line.trim())
+                    || next[..next_len].trim().is_empty()
+                    || self.furniture_in(Span::new(next_at, next_at + next_units))
+                {
                     break;
                 }
+                last_units = next_at - pos;
                 last_start = line_len + brk;
                 line_len += brk + next_len;
             }
@@ -160,7 +172,10 @@ impl<'a> Dom<'a> {
                 let target = if inline {
                     parent.clone()
                 } else {
-                    let p = self.el("p", "")?;
+                    let p = self.el("p", if furniture { "page-furniture" } else { "" })?;
+                    if furniture {
+                        p.set_attribute("part", "furniture")?;
+                    }
                     parent.append_child(&p)?;
                     para = Some(p.clone());
                     p
@@ -185,6 +200,14 @@ impl<'a> Dom<'a> {
             rest = after;
         }
         Ok(())
+    }
+
+    /// True when page furniture starts inside `span` (furniture spans are
+    /// whole trimmed lines: the line is a printed page's number or header).
+    fn furniture_in(&self, span: Span) -> bool {
+        let f = &self.report.furniture;
+        let i = f.partition_point(|x| x.start < span.start);
+        i < f.len() && f[i].start < span.end
     }
 
     /// One line: text nodes and `<mark>`s for the metrics inside it.

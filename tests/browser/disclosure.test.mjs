@@ -142,3 +142,41 @@ test('a report converted from PDF reads each hard-wrapped paragraph as one, its 
   assert.equal(state.mark, '294\n篇');
   assert.ok(state.para, 'the wrapped lines are one paragraph');
 });
+
+test('page numbers and running headers put back into a PDF text are shown apart, dimmed, not as report text', async (page) => {
+  await page.goto(`${base}test/after-ready.html?src=/fixtures/xxgk/xxgk-09.txt`);
+  await page.waitForFunction(() => window.__afterReady);
+  const state = await page.evaluate(async () => {
+    const { mount } = await import('/govreport/govreport.js');
+    // As tests/pdf.rs: after every 38th line (not inside a table's rows),
+    // the page's number and the running header.
+    const text = await (await fetch('/fixtures/xxgk/xxgk-09.txt')).text();
+    const added = [];
+    let since = 0;
+    const out = text.split(/(?<=\n)/).map((line) => {
+      since += 1;
+      if (since < 38 || line.startsWith('|')) return line;
+      since = 0;
+      const lines = [`— ${added.length / 2 + 1} —`, '2024 年上海市科委政府信息公开工作年度报告'];
+      added.push(...lines);
+      return `${line}${lines.join('\n')}\n`;
+    }).join('');
+    const el = document.createElement('div');
+    document.body.append(el);
+    const viewer = await mount(el, out);
+    const s = el.shadowRoot;
+    return {
+      added,
+      shown: [...s.querySelectorAll('details.section p.page-furniture')].map((p) => p.textContent.trim()),
+      report: viewer.report.furniture.length,
+      inText: [...s.querySelectorAll('.body p:not(.page-furniture)')].some((p) => added.some((a) => p.textContent.trim() === a)),
+    };
+  });
+  assert.ok(state.added.length >= 6);
+  // Those outside the tables are shown apart; those inside a table's text
+  // are in the table's folded source.
+  assert.ok(state.shown.length >= 2, JSON.stringify(state.shown));
+  for (const t of state.shown) assert.ok(state.added.includes(t), t);
+  assert.ok(state.report >= state.added.length);
+  assert.equal(state.inText, false);
+});

@@ -15,6 +15,10 @@ pub struct Scanner {
     /// its clause's end (not cut at `WINDOW_AFTER`): a later candidate of
     /// the same clause reads the same window.
     pub(super) whole_clause_from: Option<usize>,
+    /// Byte ranges of the line being scanned that are not its text: the
+    /// page furniture between the two halves of a paragraph a printed page
+    /// broke (`wraps.rs`), in order.
+    pub(super) holes: Vec<(usize, usize)>,
     /// Tests: build every window afresh (to check that reuse changes nothing).
     #[cfg(test)]
     pub(super) fresh_windows: bool,
@@ -121,7 +125,7 @@ pub(super) fn classify_char(c: char) -> Byte {
 }
 
 impl Scanner {
-    /// Scans one line `text[start..end]` and appends its quantities to
+    /// Tests: scans one line `text[start..end]` and appends its quantities to
     /// `out`, stopping early once `out` holds more than
     /// [`MAX_METRICS`](crate::parse::limits::MAX_METRICS). `sentence_start` carries
     /// the start of the current sentence from line to line.
@@ -130,6 +134,7 @@ impl Scanner {
     /// matter (ASCII, and the three-byte block of CJK and full-width forms);
     /// a folded window of characters is built around each candidate number
     /// only, so the cost per byte of plain text stays small.
+    #[cfg(test)]
     pub fn scan_line(
         &mut self,
         text: &str,
@@ -138,6 +143,23 @@ impl Scanner {
         sentence_start: &mut usize,
         out: &mut Vec<RawMetric>,
     ) {
+        self.scan_paragraph(text, (start, end), &[], sentence_start, out);
+    }
+
+    /// [`Self::scan_line`] over a paragraph `text[start..end]` whose `holes`
+    /// (byte ranges inside it, in order: page numbers and running headers
+    /// between two of its lines) are not read.
+    pub fn scan_paragraph(
+        &mut self,
+        text: &str,
+        (start, end): (usize, usize),
+        holes: &[(usize, usize)],
+        sentence_start: &mut usize,
+        out: &mut Vec<RawMetric>,
+    ) {
+        self.holes.clear();
+        self.holes.extend_from_slice(holes);
+        let mut next_hole = 0;
         let bytes = text.as_bytes();
         let first = out.len();
         // Windows are read within a line only.
@@ -152,6 +174,11 @@ impl Scanner {
         let mut book_at = start;
         let mut i = start;
         while i < end {
+            if next_hole < holes.len() && i >= holes[next_hole].0 {
+                i = i.max(holes[next_hole].1);
+                next_hole += 1;
+                continue;
+            }
             // Only ASCII and three-byte characters matter to the scan, and
             // of the three-byte ones only those in NOTABLE.
             // A run of three-byte characters not in NOTABLE is skipped in
@@ -232,8 +259,16 @@ impl Scanner {
         let mut k = 0;
         let mut window_end = line_end;
         let mut whole = true;
+        let mut hole = self.holes.partition_point(|h| h.1 <= ws);
         for (p, c) in text[ws..line_end].char_indices() {
             let byte = ws + p;
+            // Page furniture inside the paragraph is not read.
+            while hole < self.holes.len() && self.holes[hole].1 <= byte {
+                hole += 1;
+            }
+            if hole < self.holes.len() && self.holes[hole].0 <= byte {
+                continue;
+            }
             // Ideographs fold to themselves and break no clause.
             let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
             // A hard line break inside a paragraph (wraps.rs) is not read.
@@ -272,7 +307,13 @@ impl Scanner {
         cur: &mut Cursor,
         out: &mut Vec<RawMetric>,
     ) -> Option<usize> {
-        if !plausible_at(text, at, line_end) {
+        // The number and its unit lie before any page furniture.
+        let plain_end = self
+            .holes
+            .iter()
+            .find(|h| h.0 >= at)
+            .map_or(line_end, |h| h.0);
+        if !plausible_at(text, at, plain_end) {
             return None;
         }
         // A number inside a short quotation is a name: “十四五”, “24小时不打烊”.

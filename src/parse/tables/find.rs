@@ -10,7 +10,8 @@ use super::layout::PARTS;
 use super::split::Piece;
 use super::{ascii_digit, cell_numbers, is_blank, is_empty_cell, RawTable, Token, TokenKind};
 use crate::limits::MAX_TABLE_ROWS;
-use crate::parse::text::ceil_boundary;
+use crate::parse::front::{is_page_number, Running};
+use crate::parse::text::{ceil_boundary, trim_range};
 use crate::TableKind;
 
 /// How far after its heading (bytes) a table's first words may start.
@@ -20,8 +21,10 @@ const MAX_LABEL: usize = 300;
 /// Words that end any table: the parts without tables.
 const ENDS: [&str; 3] = ["存在的主要问题", "其他需要报告", "总体情况"];
 
-/// Every table of the text, with the kind its heading tells.
-pub fn find(text: &str) -> Vec<(RawTable, Option<TableKind>)> {
+/// Every table of the text, with the kind its heading tells. Lines that
+/// are a printed page's number or running header (`running`) are left out
+/// of the tables' words.
+pub fn find(text: &str, running: &Running) -> Vec<(RawTable, Option<TableKind>)> {
     let mut out = Vec::new();
     // Every part heading with a table names 政府信息.
     if !text.contains("政府信息") {
@@ -49,19 +52,22 @@ pub fn find(text: &str) -> Vec<(RawTable, Option<TableKind>)> {
                 .flat_map(|(_, p)| p.heading.iter().copied())
                 .chain(ENDS)
                 .collect();
-            let tokens = tokenize(text, start, &others);
+            let mut furniture = Vec::new();
+            let tokens = tokenize(text, start, &others, running, &mut furniture);
             if tokens
                 .iter()
                 .any(|t| matches!(t.kind, TokenKind::Number(_)))
             {
                 let end = tokens.last().map_or(start, token_end);
                 pos = end;
+                furniture.retain(|f| f.1 <= end);
                 out.push((
                     RawTable {
                         start,
                         end,
                         grid: Vec::new(),
                         tokens,
+                        furniture,
                     },
                     Some(part.kind),
                 ));
@@ -88,8 +94,15 @@ fn find_any(text: &str, from: usize, words: &[&str]) -> Option<usize> {
         .map(|(_, end)| end)
 }
 
-/// Labels and numbers from `start` until words no table holds.
-fn tokenize(text: &str, start: usize, ends: &[&str]) -> Vec<Token> {
+/// Labels and numbers from `start` until words no table holds; page
+/// furniture lines go to `furniture`.
+fn tokenize(
+    text: &str,
+    start: usize,
+    ends: &[&str],
+    running: &Running,
+    furniture: &mut Vec<(usize, usize)>,
+) -> Vec<Token> {
     let mut out = Vec::new();
     let mut line_start = start;
     let mut line = 0;
@@ -99,6 +112,12 @@ fn tokenize(text: &str, start: usize, ends: &[&str]) -> Vec<Token> {
             .map_or(text.len(), |i| line_start + i);
         let s = &text[line_start..line_end];
         let trimmed = s.trim_start_matches(is_blank);
+        let (ts, te) = trim_range(text, line_start, line_end);
+        if ts < te && (is_page_number(&text[ts..te]) || running.contains(&text[ts..te])) {
+            furniture.push((ts, te));
+            line_start = line_end + 1;
+            continue;
+        }
         let ok = if trimmed.starts_with('|') {
             let sep = trimmed
                 .chars()

@@ -30,6 +30,9 @@ pub struct RawTable {
     pub grid: Vec<Vec<(usize, usize)>>,
     /// Labels and numbers in reading order.
     pub tokens: Vec<Token>,
+    /// Page numbers and running headers among its lines (plain text of a
+    /// PDF), trimmed byte ranges: not read as labels.
+    pub furniture: Vec<(usize, usize)>,
 }
 
 /// A label or a printed number of a table.
@@ -169,6 +172,7 @@ pub fn from_grid(
             .map(|row| row.iter().map(|&(s, e, _)| (s, e)).collect())
             .collect(),
         tokens,
+        furniture: Vec::new(),
     }
 }
 

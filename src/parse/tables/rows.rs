@@ -101,6 +101,7 @@ pub fn read(
     facts.format = (!raws.is_empty()).then_some(report_format);
     let mut tables = Vec::new();
     let mut ranges = Vec::new();
+    let mut furniture = Vec::new();
     for ((raw, hint), labels) in raws.iter().zip(&labels) {
         let kind = hint.or_else(|| layout::kind_of(labels));
         let format = kind.map(|_| layout::format_of(labels).unwrap_or(report_format));
@@ -171,6 +172,7 @@ pub fn read(
             facts.unreadable.extend(unreadable);
         }
         ranges.push((raw.start, end));
+        furniture.extend(raw.furniture.iter().filter(|f| f.1 <= end));
         tables.push(Table {
             id: crate::parse::numbered("t", tables.len() + 1),
             kind,
@@ -192,6 +194,7 @@ pub fn read(
         facts,
         warnings,
         ranges,
+        furniture,
     }
 }
 
@@ -205,6 +208,9 @@ pub struct Read {
     pub warnings: Vec<String>,
     /// Each table's byte range, in order.
     pub ranges: Vec<(usize, usize)>,
+    /// Page numbers and running headers inside the tables (trimmed byte
+    /// ranges, in order).
+    pub furniture: Vec<(usize, usize)>,
 }
 
 /// The tokens of a text table up to `end`, one row per line.
