@@ -75,7 +75,7 @@ fn pdf_hard_line_breaks() {
 /// the same words quoted in the text are names too.
 #[test]
 fn glossary_terms_are_names() {
-    let r = valid("提升“两个基地”“两个枢纽”“两个网络”［10］能级。\n［10］两个基地、两个枢纽、两个网络：\n是指两类基地。\n［26］七个有之：\n搞任人唯亲的有之。\n");
+    let r = valid("提升“两个基地”“两个枢纽”“两个网络”［10］能级。\n［10］两个基地、两个枢纽、两个网络：\n中国企业走向国际市场的总部基地和境外企业进入中国市场的总部基地。\n［26］七个有之：\n搞任人唯亲的有之。\n");
     assert!(
         r.metrics.is_empty(),
         "{:?}",

@@ -28,6 +28,10 @@ pub const MIN_MARKERS: usize = 3;
 /// Shortest line (in characters) that is split.
 pub const MIN_CHARS: usize = 400;
 
+/// Longest quotation or book title (bytes, about 100 characters) inside
+/// which markers are not headings; one open longer was left unclosed.
+const MAX_QUOTE: usize = 300;
+
 /// `lines`, with every collapsed line split at its heading markers.
 pub fn split(text: &str, lines: Vec<Line>) -> Vec<Line> {
     if !lines.iter().any(|l| long(text, l)) {
@@ -134,12 +138,21 @@ fn cuts(text: &str, line: &Line, levels: &Levels) -> Vec<(usize, u8, u32)> {
     // Whether the text since the last cut is a heading with no 。 yet.
     let mut in_heading = marker(s.trim_start_matches(super::text::is_space)).is_some();
     let mut quote = 0i32;
+    let mut quote_at = 0;
     let mut last = '\n';
     for (i, c) in s.char_indices() {
         let f = fold(c);
         match f {
-            '“' | '《' | '「' | '‘' => quote += 1,
+            '“' | '《' | '「' | '‘' => {
+                if quote == 0 {
+                    quote_at = i;
+                }
+                quote += 1;
+            }
             '”' | '》' | '」' | '’' => quote = (quote - 1).max(0),
+            // A quotation still open after a sentence end and
+            // MAX_QUOTE bytes was never closed (`推进“法律七进。专项…`).
+            '。' if quote > 0 && i - quote_at > MAX_QUOTE => quote = 0,
             _ => {}
         }
         let numeral = is_marker_numeral(f);

@@ -96,11 +96,47 @@ const PART_TITLES: [&str; 6] = [
     "其他需要报告的事项",
 ];
 
+/// The closing parts of a 法治政府建设 report, as their headings print
+/// them: in a collapsed line they run straight into their first sentence
+/// (`七、存在问题与不足执法制度执行力有待提升。`).
+const CLOSING_TITLES: [&str; 12] = [
+    "存在问题与不足",
+    "存在问题和不足",
+    "存在的问题与不足",
+    "存在的问题和不足",
+    "存在的主要问题",
+    "存在的不足",
+    "存在的问题",
+    "下一步工作计划",
+    "下一步工作打算",
+    "下一步工作安排",
+    "下一步工作思路",
+    "下一步工作措施",
+];
+
 /// The length of the part title `s` starts with, when more text follows
-/// it on the line.
+/// it on the line: one of the six parts of a 信息公开 report, or a
+/// closing part of a 法治 report followed by a sentence of its own (at
+/// least four characters before the next stop: `存在的不足之处。` is one
+/// title).
 pub fn part_title(s: &str) -> Option<usize> {
-    PART_TITLES
+    if let Some(t) = PART_TITLES
         .iter()
         .find(|t| s.starts_with(*t) && s.len() > t.len())
+    {
+        return Some(t.len());
+    }
+    CLOSING_TITLES
+        .iter()
+        .find(|t| {
+            s.strip_prefix(*t).is_some_and(|rest| {
+                let run = rest
+                    .chars()
+                    .take_while(|&c| super::text::is_han(c))
+                    .take(4)
+                    .count();
+                run == 4 && rest.contains('。') && !rest.starts_with(['之', '及', '和', '与'])
+            })
+        })
         .map(|t| t.len())
 }

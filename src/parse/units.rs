@@ -36,6 +36,9 @@ pub enum Guard {
     /// `小时`: `24小时` means round the clock (`24小时应急值守`), unless a
     /// deadline follows (`24小时内`).
     NotRoundTheClock,
+    /// `类`: not a class's name right after a count or a level (`2个1类创新药`,
+    /// `四级三类国土空间规划体系`): 1 to 3 after `个`, `种`, `款`, `项` or `级`.
+    NotClassName,
     /// `部`: not the start of `部门`, `部分` (`六部分`: six parts), `部署`,
     /// `部委`, `部长`.
     NotBumen,
@@ -122,6 +125,7 @@ pub const UNITS: &[Unit] = &[
     u("户", "户", Count),
     u("份", "份", Count),
     u("批", "批", Count),
+    g("类", Count, Guard::NotClassName),
     u("轮", "轮", Count),
     u("所", "所", Count),
     u("座", "座", Count),

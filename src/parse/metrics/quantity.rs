@@ -155,8 +155,14 @@ pub(super) fn quantity_at(line: &Line, k: usize) -> Option<(RawMetric, usize)> {
     if number.magnitude_only && number.cjk && !(number.value == 10.0 || magnitude_verb(line, k)) {
         return None;
     }
-    // A lone 一 is the article "a/one" in running text (一批, 一系列).
-    if number.cjk && number.value == 1.0 && line.chars[k..number.end].len() == 1 {
+    // A lone 一 is the article "a/one" in running text (一批, 一系列),
+    // unless a bound makes it a count (`每年至少举办一期`).
+    if number.cjk
+        && number.value == 1.0
+        && line.chars[k..number.end].len() == 1
+        && q != Qualifier::AtLeast
+        && !only_before(line, k)
+    {
         return None;
     }
     // A window or threshold: 50米内, 3年内.
@@ -249,6 +255,8 @@ pub(super) fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number:
                 || line.at(k) == '两'
                 || line.ends_with(k, "连续")
                 || line.ends_with(k, "共")
+                // `每年至少举办一期`: a bound counts.
+                || prefix_qualifier(line, k).0 == Some(Qualifier::AtLeast)
         }
         Guard::NotBeforeMeeting => ![
             "全会",
@@ -264,6 +272,9 @@ pub(super) fn unit_allowed(line: &Line, k: usize, j: usize, unit: &Unit, number:
         .any(|w| line.starts_with(after, w)),
         Guard::NotBeforeNian => line.at(after) != '年',
         Guard::NotRoundTheClock => number.value != 24.0 || line.at(after) == '内',
+        Guard::NotClassName => {
+            number.value > 3.0 || !matches!(line.before(k), '个' | '种' | '款' | '项' | '级')
+        }
         Guard::NotBumen => !matches!(line.at(after), '门' | '分' | '署' | '委' | '长'),
     }
 }
@@ -299,6 +310,18 @@ pub(super) fn prefix_qualifier(line: &Line, k: usize) -> (Option<Qualifier>, boo
         }
     }
     (None, false, 0)
+}
+
+/// True when `只` or `仅` stands one to three characters before `k`, in
+/// its clause: `只保留一个行政复议机关` counts one.
+fn only_before(line: &Line, k: usize) -> bool {
+    (1..=3).any(|d| {
+        k >= d
+            && matches!(line.chars[k - d], '只' | '仅')
+            && line.chars[k - d + 1..k]
+                .iter()
+                .all(|&c| crate::parse::text::is_han(c))
+    })
 }
 
 /// Reads a bound after the unit (`左右`, `以上`, `以内`); returns the
