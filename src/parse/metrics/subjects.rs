@@ -36,7 +36,7 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
             while j < line.chars.len()
                 && j - end < LOOKAHEAD
                 && !crate::parse::text::is_clause_break(line.at(j))
-                && !(line.at(j).is_ascii_digit() && j > end + 1)
+                && !line.at(j).is_ascii_digit()
             {
                 j += 1;
             }
@@ -64,7 +64,30 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
     } else {
         end
     };
-    let chosen = chosen.map(|(x, y)| without_adverbs(x.iter().chain(y).copied()));
+    let mut chosen = chosen.map(|(x, y)| without_adverbs(x.iter().chain(y).copied()));
+    // `25家党政机关均已配备法律顾问`: what the clause says of the noun
+    // narrows what is counted (the bodies that have one), unless it runs
+    // into the next figure.
+    if used == after_end && after_end > end {
+        let mut j = after_end;
+        while j < line.chars.len()
+            && j - after_end < LOOKAHEAD
+            && !crate::parse::text::is_clause_break(line.at(j))
+            && !line.at(j).is_ascii_digit()
+            && !matches!(line.at(j), '(' | ')' | '（' | '）')
+        {
+            j += 1;
+        }
+        if !(j < line.chars.len() && line.at(j).is_ascii_digit()) {
+            if let Some(c) = chosen.as_mut() {
+                c.extend(
+                    line.chars[after_end..j]
+                        .iter()
+                        .filter(|c| !c.is_whitespace()),
+                );
+            }
+        }
+    }
     (chosen.filter(|s| !s.is_empty()), used)
 }
 
@@ -100,7 +123,10 @@ fn without_adverbs(phrase: impl Iterator<Item = char>) -> String {
 /// into the next figure (a lost comma: `93 件办理法律援助案件 186 件`: they
 /// are that figure's).
 fn after_range(line: &Line, end: usize) -> (usize, usize) {
-    let start = if line.at(end) == '的' && line.before(end) == '%' {
+    // `93%以上的行政许可事项`: a share of what follows `的`.
+    let share = line.before(end) == '%'
+        || (line.ends_with(end, "以上") && line.chars[end.saturating_sub(4)..end].contains(&'%'));
+    let start = if line.at(end) == '的' && share {
         end + 1
     } else {
         end
@@ -139,6 +165,8 @@ fn after_range(line: &Line, end: usize) -> (usize, usize) {
 fn noun_stop_at(line: &Line, j: usize) -> bool {
     sets().noun_stops.starting_at(line, j).is_some()
         && !(line.at(j) == '共' && GONG_AFTER.contains(line.before(j)))
+        // `涉及`, `以及`, `普及`: a word, not "and".
+        && !(line.at(j) == '及' && "涉以普危波顾触遍".contains(line.before(j)))
 }
 
 /// The words before the figure at `k` since `from` that can name it (char
@@ -365,6 +393,16 @@ pub(super) fn inherit_subjects(text: &str, metrics: &mut [RawMetric]) {
         if takes {
             let s = format!("{head}{verb}");
             metrics[i].subject = Some(s);
+        }
+    }
+    // `2批500类高频事项`: a figure with no words of its own right before
+    // another counts what that one counts.
+    for i in (0..metrics.len().saturating_sub(1)).rev() {
+        if metrics[i].subject.is_none()
+            && metrics[i].end == metrics[i + 1].start
+            && metrics[i].sentence == metrics[i + 1].sentence
+        {
+            metrics[i].subject = metrics[i + 1].subject.clone();
         }
     }
     // `共收到行政复议申请103宗，不受理12宗`: a subject of a word or two
