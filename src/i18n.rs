@@ -135,6 +135,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("warn.too_long", "文本过长（{0} 字节，上限 {1} 字节），未做分析，原文照常显示。", "The text is too long ({0} bytes, limit {1}); it was not analysed and is shown as is."),
     ("warn.too_many_sections", "标题超过 {0} 个，其后的标题按正文处理。", "More than {0} headings; later heading lines are treated as body text."),
     ("warn.too_much_furniture", "网页附加内容超过 {0} 行或 {0} 个字段，其后的按正文处理。", "More than {0} lines or fields of page furniture; later ones are treated as body text."),
+    ("warn.too_many_page_lines", "页码和页眉超过 {0} 行，其后的按正文处理。", "More than {0} page numbers and running headers; later ones are treated as body text."),
     ("warn.too_many_metrics", "数据超过 {0} 项，其后的数据未标注。", "More than {0} figures; later figures are not marked."),
     ("warn.no_chinese", "文本中没有中文，不像是政府报告。", "The text has no Chinese characters; it does not look like a government report."),
     ("warn.no_headings", "未找到“一、”“（一）”等层次标题，全文按一段显示。", "No numbered headings (一、, （一）…) were found; the text is shown as one block."),

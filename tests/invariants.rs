@@ -390,3 +390,33 @@ fn stress_long_reports_shuffled_by_paragraph() {
         assert!(r.metrics.len() > 500 && !r.sections.is_empty());
     }
 }
+
+#[test]
+fn pages_of_wrapped_lines_numbers_and_headers_are_capped_and_whole() {
+    // A PDF's text: each page a running header, two lines wrapped inside
+    // a sentence (a figure on each), and the page's number; more pages
+    // than the furniture cap allows.
+    let limit = govreport::limits::MAX_PAGE_FURNITURE;
+    let mut text = String::from("一、总体情况\n");
+    let pages = limit; // two furniture lines a page: twice the cap
+                       // Its lines recur too, but closer than a page: no header.
+    let page_lines = govreport::limits::PAGE_LINES / 2;
+    for n in 1..=pages {
+        text.push_str("某某区2024年政府信息公开工作年度报告\n");
+        for _ in 0..page_lines {
+            text.push_str("全区各级行政机关全年共受理政府信息公开申请12\n");
+            text.push_str("件，办结11件，其余依法转入下一年度继续办理并按\n");
+        }
+        text.push_str(&format!("— {n} —\n"));
+    }
+    let r = assert_valid(&text);
+    assert_eq!(r.furniture.len(), limit);
+    assert!(
+        r.warnings.iter().any(|w| w.contains(&limit.to_string())),
+        "{:?}",
+        r.warnings
+    );
+    // Every figure is read, the one split by the line break too.
+    let twelve = r.metrics.iter().filter(|m| m.text == "12\n件").count();
+    assert_eq!(twelve, page_lines * pages);
+}

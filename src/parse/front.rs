@@ -305,13 +305,19 @@ pub type Running<'t> = std::collections::HashSet<&'t str>;
 /// A short line repeated this often is a running header, not text.
 pub const RUNNING_MIN: usize = 3;
 
-/// Short lines of `lines` that recur at least [`RUNNING_MIN`] times: the
-/// running header or footer of a printed report (`上海市科委2024年政府信息
-/// 公开工作年度报告`). A line counts when, trimmed, it has 4 to 40
-/// characters, an ideograph, no sentence punctuation and no heading marker.
+/// Short lines of `lines` that recur at least [`RUNNING_MIN`] times, each
+/// at least [`PAGE_LINES`](super::limits::PAGE_LINES) lines after the last: the running header or
+/// footer of a printed report (`上海市科委2024年政府信息公开工作年度报告`).
+/// A line counts when, trimmed, it has 4 to 40 characters, an ideograph,
+/// no sentence punctuation and no heading marker, and does not end inside
+/// a figure or a clause (a digit or a comma). The labels of a table in
+/// plain text recur too, but a few lines apart.
 pub fn running_headers<'t>(text: &'t str, lines: &[super::text::Line]) -> Running<'t> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in lines {
+    // Per line: times seen, the last line it was seen on, and whether the
+    // gaps so far were all a page long.
+    let mut seen: std::collections::HashMap<&str, (usize, usize, bool)> =
+        std::collections::HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
         let (s, e) = super::text::trim_range(text, l.start, l.end);
         let line = &text[s..e];
         // 4 to 40 characters: 4 to 160 bytes first, then counted.
@@ -320,14 +326,19 @@ pub fn running_headers<'t>(text: &'t str, lines: &[super::text::Line]) -> Runnin
             && super::text::chars_at_most(line, 40)
             && line.chars().any(super::text::is_han)
             && !has_sentence_punct(line)
+            && !line.ends_with(|c: char| c.is_ascii_digit() || matches!(fold(c), ',' | '、'))
             && super::marker::marker(line).is_none()
         {
-            *counts.entry(line).or_default() += 1;
+            let entry = seen.entry(line).or_insert((0, i, true));
+            if entry.0 > 0 && i - entry.1 < super::limits::PAGE_LINES {
+                entry.2 = false;
+            }
+            entry.0 += 1;
+            entry.1 = i;
         }
     }
-    counts
-        .into_iter()
-        .filter(|&(_, n)| n >= RUNNING_MIN)
+    seen.into_iter()
+        .filter(|&(_, (n, _, paged))| n >= RUNNING_MIN && paged)
         .map(|(l, _)| l)
         .collect()
 }

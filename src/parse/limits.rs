@@ -29,6 +29,11 @@ pub const MAX_FURNITURE: usize = 100;
 /// read as text.
 pub const MAX_PAGE_FURNITURE: usize = 10_000;
 
+/// Fewest lines between two occurrences of a running header: a printed
+/// page holds more (the labels of a table in plain text recur a few lines
+/// apart).
+pub const PAGE_LINES: usize = 12;
+
 /// Most metrics kept: 500 000 (the densest real report has about 1 500;
 /// the benchmark's 100× concatenation of the long reports has 250 000).
 /// Each becomes a `<mark>` and a table row in the viewer.

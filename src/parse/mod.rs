@@ -285,6 +285,12 @@ fn build(
             limit: limits::MAX_SECTIONS,
         }));
     }
+    if structure.page_lines_truncated {
+        report.warnings.push(lang.say(Msg::Key(
+            "warn.too_many_page_lines",
+            vec![limits::MAX_PAGE_FURNITURE.to_string()],
+        )));
+    }
     if structure.furniture_truncated {
         report.warnings.push(lang.say(Msg::TooMuchFurniture {
             limit: limits::MAX_FURNITURE,

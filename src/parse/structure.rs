@@ -43,6 +43,9 @@ pub struct Structure {
     /// True when [`MAX_FURNITURE`] left later furniture lines as text or
     /// later metadata fields unrecorded.
     pub furniture_truncated: bool,
+    /// True when [`MAX_PAGE_FURNITURE`] left later page numbers and running
+    /// headers as text.
+    pub page_lines_truncated: bool,
 }
 
 /// Reads a trimmed line `text[s..e]` as a marked heading.
@@ -171,13 +174,14 @@ pub fn scan_with(text: &str, lines: &[Line], running: &front::Running) -> Struct
         };
 
         // A printed page's number or running header, anywhere (PDF text).
-        if page_lines < MAX_PAGE_FURNITURE
-            && (front::is_page_number(line) || (!in_preamble && running.contains(line)))
-        {
-            page_lines += 1;
-            out.furniture.push((s, e));
-            set_prev(&mut prev, None, true);
-            continue;
+        if front::is_page_number(line) || (!in_preamble && running.contains(line)) {
+            if page_lines < MAX_PAGE_FURNITURE {
+                page_lines += 1;
+                out.furniture.push((s, e));
+                set_prev(&mut prev, None, true);
+                continue;
+            }
+            out.page_lines_truncated = true;
         }
         if let Some(h) = marked_heading(text, s, e) {
             if prev.is_none_or(|p| p.allows_heading()) && !(in_preamble && pending.is_some()) {

@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn a_page_break_inside_a_paragraph_is_a_hole() {
-        let text = "一、总体情况\n及主合办人大代表建议 50 件，主合办政协提案 85 件，主合\n— 2 —\n2024 年市科委年度报告\n办政协提案 85 件的办理复文。\n二、其他\n— 3 —\n2024 年市科委年度报告\n正文。\n2024 年市科委年度报告\n";
+        // The header recurs a page (12 lines or more) apart.
+        let page = "正文一行。\n".repeat(12);
+        let text = format!("一、总体情况\n{page}及主合办人大代表建议 50 件，主合办政协提案 85 件，主合\n— 2 —\n2024 年市科委年度报告\n办政协提案 85 件的办理复文。\n{page}二、其他\n— 3 —\n2024 年市科委年度报告\n{page}2024 年市科委年度报告\n");
+        let text = text.as_str();
         let lines = crate::parse::text::lines(text);
         let s = crate::parse::structure::scan(text, &lines);
         let (paras, holes) = paragraphs(text, lines, &s.headings, &s.furniture);

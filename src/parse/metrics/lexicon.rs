@@ -142,6 +142,8 @@ pub(super) const SUBJECT_TRAILERS: &[&str] = &[
     "超过",
     "突破",
     "首次",
+    "高达",
+    "多达",
     "达",
     "为",
     "共",
@@ -157,7 +159,6 @@ pub(super) const SUBJECT_TRAILERS: &[&str] = &[
     "在",
     "由",
     "从",
-    "高达",
 ];
 
 /// Words stripped from the start of a subject, again and again: the time
@@ -201,6 +202,10 @@ pub(super) const SUBJECT_LEADERS: &[&str] = &[
     "另",
     "和",
     "及",
+    // Light verbs: the activity is the phrase (`开展应急演练`).
+    "组织开展",
+    "开展",
+    "推动",
 ];
 
 /// Characters after which a `共` is part of a word (`公共`, `总共`), and

@@ -308,11 +308,8 @@ impl Scanner {
         out: &mut Vec<RawMetric>,
     ) -> Option<usize> {
         // The number and its unit lie before any page furniture.
-        let plain_end = self
-            .holes
-            .iter()
-            .find(|h| h.0 >= at)
-            .map_or(line_end, |h| h.0);
+        let next_hole = self.holes.partition_point(|h| h.0 < at);
+        let plain_end = self.holes.get(next_hole).map_or(line_end, |h| h.0);
         if !plausible_at(text, at, plain_end) {
             return None;
         }
