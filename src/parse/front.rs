@@ -244,6 +244,17 @@ pub fn has_sentence_punct(line: &str) -> bool {
 /// `- 12 -`, `第 3 页`, `第3页 共12页`, `3 / 12`, `Page 3 of 12`. A bare
 /// number is not one: it may be a table's value on its own line.
 pub fn is_page_number(line: &str) -> bool {
+    // Twenty characters at most (three bytes each), starting with a dash,
+    // `第`, a digit or `P`: every other line is out at once.
+    if line.len() > 60 {
+        return false;
+    }
+    let starts = line.chars().next().map(fold).is_some_and(|c| {
+        matches!(c, '-' | '—' | '–' | '─' | '―' | '第' | 'P' | 'p') || c.is_ascii_digit()
+    });
+    if !starts {
+        return false;
+    }
     let folded: Vec<char> = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
     if folded.len() > 20 {
         return false;

@@ -80,11 +80,18 @@ pub fn parse(text: &str) -> Report {
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
     if text.len() > MAX_INPUT_BYTES {
-        return build(text, Vec::new(), &front::Running::default(), options);
+        return build(
+            text,
+            Vec::new(),
+            &front::Running::default(),
+            Vec::new(),
+            options,
+        );
     }
-    let running = front::running_headers(text, &text::lines(text));
+    let lines = text::lines(text);
+    let running = running_headers(text, &lines);
     let found = tables::find::find(text, &running);
-    build(text, found, &running, options)
+    build(text, found, &running, lines, options)
 }
 
 /// Reads a [`Document`]: text whose tables are given as grids (from HTML).
@@ -114,12 +121,13 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
             _ => bad += 1,
         }
     }
-    let running = if text.len() > MAX_INPUT_BYTES {
-        front::Running::default()
+    let lines = if text.len() > MAX_INPUT_BYTES {
+        Vec::new()
     } else {
-        front::running_headers(text, &text::lines(text))
+        text::lines(text)
     };
-    let mut report = build(text, raws, &running, options);
+    let running = running_headers(text, &lines);
+    let mut report = build(text, raws, &running, lines, options);
     report.warnings.extend(document.warnings.iter().cloned());
     if bad > 0 {
         report.warnings.push(
@@ -132,10 +140,21 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
     report
 }
 
+/// The running headers of `text`, looked for only where some line ends
+/// mid-sentence (a PDF's text: a portal page's lines end their sentences).
+fn running_headers<'t>(text: &'t str, lines: &[text::Line]) -> front::Running<'t> {
+    if wraps::any_wrapped(text, lines) {
+        front::running_headers(text, lines)
+    } else {
+        front::Running::default()
+    }
+}
+
 fn build(
     text: &str,
     found: Vec<(tables::RawTable, Option<crate::TableKind>)>,
     running: &front::Running,
+    lines: Vec<text::Line>,
     options: &ParseOptions,
 ) -> Report {
     let lang = options.lang;
@@ -159,7 +178,7 @@ fn build(
     report.warnings.extend(read.warnings);
     // Lines, with a line that holds a whole report split at its headings,
     // then the tables cut out.
-    let lines = tables::mask(collapsed::split(text, text::lines(text)), &read.ranges);
+    let lines = tables::mask(collapsed::split(text, lines), &read.ranges);
     let mut structure = structure::scan_with(text, &lines, running);
     if !read.furniture.is_empty() {
         structure.furniture.extend(&read.furniture);

@@ -74,8 +74,17 @@ pub fn paragraphs(
 /// [`MIN_WRAPPED`] characters.
 pub fn ends_mid_sentence(line: &str) -> bool {
     let last = line.chars().next_back().map(fold).unwrap_or(' ');
-    (is_han(last) || last.is_alphanumeric() || matches!(last, ',' | '、'))
+    (is_han(last) || last.is_ascii_alphanumeric() || matches!(last, ',' | '、'))
         && line.chars().nth(MIN_WRAPPED - 1).is_some()
+}
+
+/// True when some line of `lines` ends mid-sentence ([`ends_mid_sentence`]):
+/// the text may be a PDF's, with running headers to look for.
+pub fn any_wrapped(text: &str, lines: &[Line]) -> bool {
+    lines.iter().any(|l| {
+        let (s, e) = trim_range(text, l.start, l.end);
+        ends_mid_sentence(&text[s..e])
+    })
 }
 
 #[cfg(test)]

@@ -259,15 +259,28 @@ impl Scanner {
         let mut k = 0;
         let mut window_end = line_end;
         let mut whole = true;
+        // The next hole's range (`usize::MAX` when none is left).
         let mut hole = self.holes.partition_point(|h| h.1 <= ws);
+        let mut next = self
+            .holes
+            .get(hole)
+            .copied()
+            .unwrap_or((usize::MAX, usize::MAX));
         for (p, c) in text[ws..line_end].char_indices() {
             let byte = ws + p;
             // Page furniture inside the paragraph is not read.
-            while hole < self.holes.len() && self.holes[hole].1 <= byte {
-                hole += 1;
-            }
-            if hole < self.holes.len() && self.holes[hole].0 <= byte {
-                continue;
+            if byte >= next.0 {
+                while byte >= next.1 {
+                    hole += 1;
+                    next = self
+                        .holes
+                        .get(hole)
+                        .copied()
+                        .unwrap_or((usize::MAX, usize::MAX));
+                }
+                if byte >= next.0 {
+                    continue;
+                }
             }
             // Ideographs fold to themselves and break no clause.
             let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);

@@ -64,7 +64,7 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
     } else {
         end
     };
-    let mut chosen = chosen.map(|(x, y)| without_adverbs(x.iter().chain(y).copied()));
+    let mut chosen = chosen.map(|(x, y)| without_adverbs(x, y));
     // `25家党政机关均已配备法律顾问`: what the clause says of the noun
     // narrows what is counted (the bodies that have one), unless it runs
     // into the next figure.
@@ -94,13 +94,19 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
 /// The phrase without the adverbs inside it that only say how the figure
 /// adds up: `分别` (`警情分别下降`), and `共`/`共计` "in all"
 /// (`各调解组织共排查`), not the `共` of `公共` or `共享`.
-fn without_adverbs(phrase: impl Iterator<Item = char>) -> String {
-    let chars: Vec<char> = phrase.collect();
-    let mut s = String::with_capacity(chars.len() * 3);
+fn without_adverbs(x: &[char], y: &[char]) -> String {
+    let at = |i: usize| {
+        if i < x.len() {
+            x[i]
+        } else {
+            y.get(i - x.len()).copied().unwrap_or('\n')
+        }
+    };
+    let len = x.len() + y.len();
+    let mut s = String::with_capacity(len * 3);
     let mut i = 0;
-    while i < chars.len() {
-        let (prev, c) = (if i == 0 { '\n' } else { chars[i - 1] }, chars[i]);
-        let next = chars.get(i + 1).copied().unwrap_or('\n');
+    while i < len {
+        let (prev, c, next) = (if i == 0 { '\n' } else { at(i - 1) }, at(i), at(i + 1));
         if c == '分' && next == '别' {
             i += 2;
         } else if c == '共'
@@ -193,22 +199,27 @@ fn before_range(line: &Line, from: usize, k: usize) -> (usize, usize) {
             from += 1;
         }
         let start = from;
+        // The leader at `at` (its length), if one fits before `to`; not
+        // the `共` of `共享`.
+        let leaders = &sets().leaders;
         let leader = |at: usize| {
-            SUBJECT_LEADERS.iter().find(|l| {
-                let n = l.chars().count();
-                line.starts_with(at, l)
-                    && at + n <= to
-                    && !(**l == "共" && GONG_BEFORE.contains(line.at(at + 1)))
+            leaders.starting_at(line, at).and_then(|i| {
+                let n = leaders.len_of(i);
+                let word = &leaders.list[i];
+                (at + n <= to && !(**word == ['共'] && GONG_BEFORE.contains(line.at(at + 1))))
+                    .then_some((n, word))
             })
         };
-        if let Some(l) = leader(from) {
-            from += l.chars().count();
+        if let Some((n, _)) = leader(from) {
+            from += n;
         } else if let Some(n) = (2..=4).find(|&n| {
             // `光明区全年受理…`: the body by name, then what opens a clause.
             from + n < to
                 && matches!(line.at(from + n - 1), '区' | '市' | '县' | '省')
                 && line.chars[from..from + n].iter().all(|&c| is_han(c))
-                && leader(from + n).is_some_and(|l| !matches!(*l, "和" | "及" | "并" | "还" | "另"))
+                && leader(from + n).is_some_and(|(_, w)| {
+                    !matches!(&**w, ['和'] | ['及'] | ['并'] | ['还'] | ['另'])
+                })
         }) {
             from += n;
         } else {
