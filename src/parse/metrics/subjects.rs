@@ -69,6 +69,17 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
     // narrows what is counted (the bodies that have one), unless it runs
     // into the next figure.
     if used == after_end && after_end > end {
+        // An aside in brackets right after the noun is passed over
+        // (`25家党政机关（含四个片区）均已配备法律顾问`).
+        let mut from = after_end;
+        if matches!(line.at(from), '(' | '（') {
+            if let Some(close) = (from + 1..(from + LOOKAHEAD).min(line.chars.len()))
+                .find(|&j| matches!(line.at(j), ')' | '）'))
+            {
+                from = close + 1;
+            }
+        }
+        let after_end = from;
         let mut j = after_end;
         while j < line.chars.len()
             && j - after_end < LOOKAHEAD
@@ -430,7 +441,10 @@ pub(super) fn inherit_subjects(text: &str, metrics: &mut [RawMetric]) {
             if topic.is_none() {
                 topic = Some((m.sentence, own.to_string()));
             }
-        } else if let Some((_, t)) = topic.as_ref().filter(|_| n < TOPIC_MIN - 1) {
+        } else if let Some((_, t)) = topic
+            .as_ref()
+            .filter(|_| n < TOPIC_MIN - 1 || status_only(own))
+        {
             m.subject = Some(format!("{own}{t}"));
         }
     }
@@ -439,6 +453,16 @@ pub(super) fn inherit_subjects(text: &str, metrics: &mut [RawMetric]) {
 /// Verbs of comparison that continue a figure's subject
 /// (`增长5.4%、高于全国0.4个百分点`).
 const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "超过", "超出", "领先"];
+
+/// True when a subject of three characters is only what became of a
+/// thing, not the thing (`拟修订`, `不受理`): the sentence's topic names it.
+/// (Longer ones, `实际失效`, read better alone against the labels.)
+fn status_only(own: &str) -> bool {
+    own.chars().count() <= 3
+        && ["拟", "不", "未", "已", "实际", "正式", "予以"]
+            .iter()
+            .any(|w| own.starts_with(w))
+}
 
 /// Subjects of at least this many characters name a figure on their own.
 const TOPIC_MIN: usize = 4;
