@@ -255,37 +255,26 @@ pub fn is_page_number(line: &str) -> bool {
     if !starts {
         return false;
     }
-    let folded: Vec<char> = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
-    if folded.len() > 20 {
+    let s: String = line.chars().map(fold).filter(|c| !is_space(*c)).collect();
+    if s.chars().count() > 20 {
         return false;
     }
-    let digits = |s: &[char]| !s.is_empty() && s.len() <= 4 && s.iter().all(char::is_ascii_digit);
+    let digits = |n: &str| !n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit());
     let dash = |c: char| matches!(c, '-' | '—' | '–' | '─' | '―');
     // — 3 —
-    let inner: Vec<char> = folded.iter().copied().skip_while(|&c| dash(c)).collect();
-    let lead = folded.len() - inner.len();
-    let core: Vec<char> = inner.iter().copied().take_while(|&c| !dash(c)).collect();
-    if lead > 0
-        && lead < 4
-        && digits(&core)
-        && inner[core.len()..].iter().all(|&c| dash(c))
-        && inner.len() > core.len()
-    {
+    let inner = s.trim_start_matches(dash);
+    let lead = s[..s.len() - inner.len()].chars().count();
+    let (core, tail) = inner.split_at(inner.find(dash).unwrap_or(inner.len()));
+    if (1..4).contains(&lead) && digits(core) && !tail.is_empty() && tail.chars().all(dash) {
         return true;
     }
     // 第3页, 第3页共12页, 第3页/共12页
-    let s: String = folded.iter().collect();
-    let page = |p: &str| {
-        p.strip_prefix('第')
+    let numbered = |p: &str, head: char| {
+        p.strip_prefix(head)
             .and_then(|r| r.strip_suffix('页'))
-            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
+            .is_some_and(digits)
     };
-    let total = |p: &str| {
-        p.strip_prefix('共')
-            .and_then(|r| r.strip_suffix('页'))
-            .is_some_and(|n| digits(&n.chars().collect::<Vec<_>>()))
-    };
-    if page(&s) {
+    if numbered(&s, '第') {
         return true;
     }
     if let Some(i) = s
@@ -294,17 +283,17 @@ pub fn is_page_number(line: &str) -> bool {
         .or_else(|| s.find("页/共"))
     {
         let (a, b) = s.split_at(i + '页'.len_utf8());
-        return page(a) && total(b.trim_start_matches([',', '/']));
+        return numbered(a, '第') && numbered(b.trim_start_matches([',', '/']), '共');
     }
     // 3/12
     if let Some((a, b)) = s.split_once('/') {
-        return digits(&a.chars().collect::<Vec<_>>()) && digits(&b.chars().collect::<Vec<_>>());
+        return digits(a) && digits(b);
     }
     // Page 3 of 12
     let lower = s.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("page") {
         let (n, of) = rest.split_once("of").unwrap_or((rest, "1"));
-        return digits(&n.chars().collect::<Vec<_>>()) && digits(&of.chars().collect::<Vec<_>>());
+        return digits(n) && digits(of);
     }
     false
 }

@@ -79,18 +79,12 @@ pub fn parse(text: &str) -> Report {
 
 /// [`parse`] with options.
 pub fn parse_with(text: &str, options: &ParseOptions) -> Report {
-    if text.len() > MAX_INPUT_BYTES {
-        return build(
-            text,
-            Vec::new(),
-            &front::Running::default(),
-            Vec::new(),
-            options,
-        );
-    }
-    let lines = text::lines(text);
-    let running = running_headers(text, &lines);
-    let found = tables::find::find(text, &running);
+    let (lines, running) = lines_and_headers(text);
+    let found = if text.len() > MAX_INPUT_BYTES {
+        Vec::new()
+    } else {
+        tables::find::find(text, &running)
+    };
     build(text, found, &running, lines, options)
 }
 
@@ -121,12 +115,7 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
             _ => bad += 1,
         }
     }
-    let lines = if text.len() > MAX_INPUT_BYTES {
-        Vec::new()
-    } else {
-        text::lines(text)
-    };
-    let running = running_headers(text, &lines);
+    let (lines, running) = lines_and_headers(text);
     let mut report = build(text, raws, &running, lines, options);
     report.warnings.extend(document.warnings.iter().cloned());
     if bad > 0 {
@@ -140,14 +129,21 @@ pub fn parse_document(document: &Document, options: &ParseOptions) -> Report {
     report
 }
 
-/// The running headers of `text`, looked for only where some line ends
-/// mid-sentence (a PDF's text: a portal page's lines end their sentences).
-fn running_headers<'t>(text: &'t str, lines: &[text::Line]) -> front::Running<'t> {
-    if wraps::any_wrapped(text, lines) {
-        front::running_headers(text, lines)
+/// The lines of `text` and its running headers, split once for both; none
+/// for a text past `MAX_INPUT_BYTES` (not analysed). Running headers are
+/// looked for only where some line ends mid-sentence (a PDF's text: a
+/// portal page's lines end their sentences).
+fn lines_and_headers(text: &str) -> (Vec<text::Line>, front::Running<'_>) {
+    if text.len() > MAX_INPUT_BYTES {
+        return (Vec::new(), front::Running::default());
+    }
+    let lines = text::lines(text);
+    let running = if wraps::any_wrapped(text, &lines) {
+        front::running_headers(text, &lines)
     } else {
         front::Running::default()
-    }
+    };
+    (lines, running)
 }
 
 fn build(

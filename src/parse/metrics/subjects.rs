@@ -32,14 +32,7 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
         // `393项实现“秒批秒办”`: name the figure by what it achieved;
         // `连续8年开展领导干部述法考核`: what went on so long.
         _ => {
-            let mut j = end;
-            while j < line.chars.len()
-                && j - end < LOOKAHEAD
-                && !crate::parse::text::is_clause_break(line.at(j))
-                && !line.at(j).is_ascii_digit()
-            {
-                j += 1;
-            }
+            let j = clause_run(line, end, false);
             // Blanks around it are layout, not the phrase (a run of
             // them is no subject at all).
             let mut p = &line.chars[end..j];
@@ -79,27 +72,29 @@ pub(super) fn subject(line: &Line, from: usize, k: usize, end: usize) -> (Option
                 from = close + 1;
             }
         }
-        let after_end = from;
-        let mut j = after_end;
-        while j < line.chars.len()
-            && j - after_end < LOOKAHEAD
-            && !crate::parse::text::is_clause_break(line.at(j))
-            && !line.at(j).is_ascii_digit()
-            && !matches!(line.at(j), '(' | ')' | '（' | '）')
-        {
-            j += 1;
-        }
+        let j = clause_run(line, from, true);
         if !(j < line.chars.len() && line.at(j).is_ascii_digit()) {
             if let Some(c) = chosen.as_mut() {
-                c.extend(
-                    line.chars[after_end..j]
-                        .iter()
-                        .filter(|c| !c.is_whitespace()),
-                );
+                c.extend(line.chars[from..j].iter().filter(|c| !c.is_whitespace()));
             }
         }
     }
     (chosen.filter(|s| !s.is_empty()), used)
+}
+
+/// Where the words from `from` stop: at a clause break, a digit (the next
+/// figure), `LOOKAHEAD` characters on, and with `brackets` at a bracket.
+fn clause_run(line: &Line, from: usize, brackets: bool) -> usize {
+    let mut j = from;
+    while j < line.chars.len()
+        && j - from < LOOKAHEAD
+        && !crate::parse::text::is_clause_break(line.at(j))
+        && !line.at(j).is_ascii_digit()
+        && !(brackets && matches!(line.at(j), '(' | ')' | '（' | '）'))
+    {
+        j += 1;
+    }
+    j
 }
 
 /// The phrase without the adverbs inside it that only say how the figure
